@@ -1,0 +1,84 @@
+import { loadFlavourSchemas } from '../core/index';
+import { parseArgs } from './args';
+import { convertFiles } from './convert';
+import { matchRuleFile, readEventsFiles, reportEventsErrors } from './match';
+import { exitQuietlyOnClosedPipe, Output } from './output';
+import { expandRulePaths, firstMissingFile } from './rule-files';
+
+/**
+ * The command line on the same core as the page: `convert` prints the KQL of rule files as the
+ * reference converter would, `match` evaluates rules against events files. Rule and event
+ * problems are printed as data (exit 0); usage errors go to stderr with exit code 2; a failure
+ * inside the core is printed as `internal_error` and ends with exit code 1.
+ */
+
+const help = `Usage:
+  npm run --silent cli -- convert --pipeline FLAVOUR [--format jsonl|text] [--table NAME] PATH...
+  npm run --silent cli -- match [--pipeline FLAVOUR] [--format jsonl|text] RULE EVENTS...
+  npm run --silent cli -- match --rules DIR [--pipeline FLAVOUR] [--format jsonl|text] EVENTS...
+
+Commands:
+  convert   Print the KQL of each rule file, one JSON line per file:
+              {"path": FILE, "queries": [...]}
+              {"path": FILE, "error": {"code", "type", "message", "line", "column"}}
+            "type" and "message" are the reference converter's (pySigma) exception class and
+            text when it refuses the rule the same way, so the output compares with sigma-cli's.
+            A folder stands for every .yml/.yaml file beneath it, in sorted order.
+  match     Evaluate a rule against every event of the events files, one line per event:
+              {"file": EVENTS, "index": i, "match": true|false, "selections": [...]}
+            With --rules DIR, evaluate every rule under DIR and print only matching pairs:
+              {"rule": RULE, "file": EVENTS, "index": i, "match": true, "selections": [...]}
+            An events file may hold a JSON value, a JSON array, NDJSON or concatenated JSON.
+
+Options:
+  --pipeline FLAVOUR  sentinel_asim, microsoft_xdr or azure_monitor. For match, events are
+                      then also read as rows exported from that flavour.
+  --table NAME        Query this table instead of the one the logsource implies (convert).
+  --rules DIR         Evaluate every rule under DIR (match).
+  --format FORMAT     jsonl (default) or text.
+  --help              Show this help.
+
+Lines and columns are 1-based. Exit status: 0 when the run completed (rule problems are
+data), 1 on an internal error, 2 on a usage error.
+`;
+
+function usageError(message: string): never {
+	process.stderr.write(`sigma-playground: ${message}\nRun with --help for usage.\n`);
+	process.exit(2);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const parsed = parseArgs(argv);
+	if (!parsed.ok) usageError(parsed.message);
+	const { args } = parsed;
+	if (args.command === 'help') {
+		process.stdout.write(help);
+		return 0;
+	}
+	exitQuietlyOnClosedPipe();
+	const out = new Output();
+	let internal = 0;
+	if (args.command === 'convert') {
+		const expanded = expandRulePaths(args.paths);
+		if (!expanded.ok) usageError(`no such file or folder: ${expanded.missing}`);
+		const flavour = args.pipeline as NonNullable<typeof args.pipeline>;
+		if (args.table !== null) await loadFlavourSchemas(flavour);
+		internal = convertFiles(expanded.files, { flavour, table: args.table }, args.format, out);
+	} else {
+		const rulePaths = args.rules === null ? [args.paths[0]] : [args.rules];
+		const eventPaths = args.rules === null ? args.paths.slice(1) : args.paths;
+		const expanded = expandRulePaths(rulePaths);
+		if (!expanded.ok) usageError(`no such file or folder: ${expanded.missing}`);
+		const missing = firstMissingFile(eventPaths);
+		if (missing !== null) usageError(`no such events file: ${missing}`);
+		const eventsFiles = readEventsFiles(eventPaths);
+		reportEventsErrors(eventsFiles, args.format, out);
+		const onlyMatches = args.rules !== null;
+		const options = { flavour: args.pipeline, format: args.format, onlyMatches };
+		for (const rule of expanded.files) internal += matchRuleFile(rule, eventsFiles, options, out);
+	}
+	out.flush();
+	return internal > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

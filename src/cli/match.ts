@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { compileMatcher, matchEvent, parseEvents, parseRule } from '../core/index';
+import type { Diagnostic, FlavourId, Matcher } from '../core/index';
+import type { OutputFormat } from './args';
+import { internalError } from './convert';
+import type { Output } from './output';
+import { errorRecord, firstError } from './records';
+
+/** The events of one file, parsed once and shared by every rule. */
+interface EventsFile {
+	file: string;
+	events: unknown[];
+	/** The first problem that stopped reading the file, if any. */
+	error: Diagnostic | null;
+}
+
+/** Settings of a matching run. */
+export interface MatchRunOptions {
+	/** Read events as rows exported from this flavour (column names map back to Sigma fields). */
+	flavour: FlavourId | null;
+	format: OutputFormat;
+	/** Print only matching pairs, each naming its rule (the `--rules` mode). */
+	onlyMatches: boolean;
+}
+
+/** Reads and parses every events file once. */
+export function readEventsFiles(files: readonly string[]): EventsFile[] {
+	return files.map((file) => {
+		const parsed = parseEvents(readFileSync(file, 'utf8'));
+		return { file, events: parsed.events, error: firstError(parsed.diagnostics) };
+	});
+}
+
+/**
+ * Parses and compiles one rule file. A rule with a parse error is not evaluated (its verdicts
+ * would be those of some other rule than the one written); the error is returned instead.
+ */
+function compileRuleFile(
+	path: string,
+	flavour: FlavourId | null
+): { matcher: Matcher; error: null } | { matcher: null; error: Diagnostic | null } {
+	const parsed = parseRule(readFileSync(path, 'utf8'));
+	const parseError = firstError(parsed.diagnostics);
+	if (parseError) return { matcher: null, error: parseError };
+	const matcher = compileMatcher(parsed, flavour ? { flavour } : {});
+	if (matcher.rules.length > 0) return { matcher, error: null };
+	return { matcher: null, error: firstError(matcher.diagnostics) };
+}
+
+/**
+ * Evaluates one rule file against every event and writes the verdicts: one line per event, or
+ * in `onlyMatches` mode one line per matching event that names the rule. A rule that cannot be
+ * evaluated yields one error line. Returns the number of internal errors.
+ */
+export function matchRuleFile(
+	rulePath: string,
+	eventsFiles: readonly EventsFile[],
+	options: MatchRunOptions,
+	out: Output
+): number {
+	let compiled;
+	try {
+		compiled = compileRuleFile(rulePath, options.flavour);
+	} catch (error) {
+		out.json({ rule: rulePath, error: internalError(error) });
+		return 1;
+	}
+	if (!compiled.matcher) {
+		const error = compiled.error ? errorRecord(compiled.error) : null;
+		if (options.format === 'jsonl') out.json({ rule: rulePath, error });
+		else {
+			const where = error ? `${error.line}:${error.column}: ${error.message}` : 'no rule';
+			out.line(`${rulePath}: ${where}`);
+		}
+		return 0;
+	}
+	let internal = 0;
+	for (const { file, events } of eventsFiles) {
+		for (let index = 0; index < events.length; index++) {
+			let match: boolean;
+			let selections: string[];
+			try {
+				const verdict = matchEvent(compiled.matcher, events[index], { explain: false });
+				match = verdict.match;
+				selections = verdict.selections;
+			} catch (error) {
+				out.json({ rule: rulePath, file, index, error: internalError(error) });
+				internal++;
+				continue;
+			}
+			if (options.onlyMatches && !match) continue;
+			if (options.format === 'text') {
+				const rule = options.onlyMatches ? `${rulePath} ` : '';
+				const verdict = match ? 'match' : 'no match';
+				out.line(`${rule}${file}#${index}: ${verdict} [${selections.join(', ')}]`);
+			} else if (options.onlyMatches) {
+				out.json({ rule: rulePath, file, index, match, selections });
+			} else {
+				out.json({ file, index, match, selections });
+			}
+		}
+	}
+	return internal;
+}
+
+/** Writes one line for each events file that could not be read completely. */
+export function reportEventsErrors(
+	eventsFiles: readonly EventsFile[],
+	format: OutputFormat,
+	out: Output
+): void {
+	for (const { file, error } of eventsFiles) {
+		if (!error) continue;
+		const record = errorRecord(error);
+		if (format === 'jsonl') out.json({ file, error: record });
+		else out.line(`${file}:${record.line}:${record.column}: ${record.message}`);
+	}
+}

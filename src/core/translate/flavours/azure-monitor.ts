@@ -1,0 +1,135 @@
+import { registryPrefixSteps, type FlavourData } from './flavour-data';
+
+/**
+ * Azure Monitor / Log Analytics tables (facts as in pySigma-backend-kusto 1.0.1).
+ */
+export const azureMonitor: FlavourData = {
+	categoryTables: {
+		process_creation: 'SecurityEvent',
+		image_load: 'SecurityEvent',
+		file_access: 'SecurityEvent',
+		file_change: 'SecurityEvent',
+		file_delete: 'SecurityEvent',
+		file_event: 'SecurityEvent',
+		file_rename: 'SecurityEvent',
+		registry_add: 'SecurityEvent',
+		registry_delete: 'SecurityEvent',
+		registry_event: 'SecurityEvent',
+		registry_set: 'SecurityEvent',
+		network_connection: 'SecurityEvent'
+	},
+	eventIdTables: {
+		process: 'SecurityEvent',
+		logon: 'SecurityEvent',
+		registry: 'SecurityEvent',
+		file: 'SecurityEvent',
+		network: 'SecurityEvent',
+		image_load: 'SecurityEvent',
+		pipe: 'SecurityEvent',
+		wmi: 'SecurityEvent'
+	},
+	tableMappings: {
+		SecurityEvent: {
+			CommandLine: 'CommandLine',
+			Image: 'NewProcessName',
+			ParentImage: 'ParentProcessName',
+			User: 'SubjectUserName',
+			TargetFilename: 'ObjectName',
+			SourceIp: 'IpAddress',
+			DestinationIp: 'DestinationIp',
+			DestinationPort: 'DestinationPort',
+			SourcePort: 'SourcePort',
+			SourceHostname: 'WorkstationName',
+			DestinationHostname: 'DestinationHostname',
+			EventID: 'EventID',
+			ProcessId: 'NewProcessId',
+			ProcessName: 'NewProcessName',
+			LogonType: 'LogonType',
+			TargetUserName: 'TargetUserName',
+			TargetDomainName: 'TargetDomainName',
+			TargetLogonId: 'TargetLogonId',
+			Status: 'Status',
+			SubStatus: 'SubStatus',
+			ObjectType: 'ObjectType',
+			ShareName: 'ShareName',
+			AccessMask: 'AccessMask',
+			ServiceName: 'ServiceName',
+			TicketOptions: 'TicketOptions',
+			TicketEncryptionType: 'TicketEncryptionType',
+			TransmittedServices: 'TransmittedServices',
+			WorkstationName: 'WorkstationName',
+			LogonProcessName: 'LogonProcessName',
+			LogonGuid: 'LogonGuid',
+			Category: 'EventSourceName',
+			Hashes: 'FileHash',
+			TargetObject: 'ObjectName',
+			AccessList: 'AccessList'
+		},
+		SigninLogs: {
+			User: 'UserPrincipalName',
+			TargetUserName: 'UserPrincipalName',
+			src_ip: 'IPAddress',
+			IpAddress: 'IPAddress',
+			app: 'AppDisplayName',
+			Application: 'AppDisplayName',
+			AuthenticationMethod: 'AuthenticationMethodsUsed',
+			Status: 'Status',
+			ResultType: 'ResultType',
+			ResultDescription: 'ResultDescription',
+			UserAgent: 'UserAgent',
+			Location: 'Location',
+			ClientAppUsed: 'ClientAppUsed',
+			DeviceDetail: 'DeviceDetail',
+			CorrelationId: 'CorrelationId',
+			ConditionalAccessStatus: 'ConditionalAccessStatus',
+			RiskLevelAggregated: 'RiskLevelAggregated',
+			RiskLevelDuringSignIn: 'RiskLevelDuringSignIn',
+			RiskDetail: 'RiskDetail',
+			RiskState: 'RiskState',
+			MfaDetail: 'MfaDetail',
+			NetworkLocationDetails: 'NetworkLocationDetails',
+			AuthenticationProtocol: 'AuthenticationProtocol',
+			AuthenticationRequirement: 'AuthenticationRequirement',
+			SignInIdentifier: 'SignInIdentifier',
+			SignInIdentifierType: 'SignInIdentifierType',
+			ResourceDisplayName: 'ResourceDisplayName',
+			ResourceIdentity: 'ResourceIdentity',
+			AppId: 'AppId',
+			AuthenticationProcessingDetails: 'AuthenticationProcessingDetails',
+			IsInteractive: 'IsInteractive',
+			TokenIssuerName: 'TokenIssuerName',
+			TokenIssuerType: 'TokenIssuerType',
+			UserType: 'UserType',
+			IPAddress: 'IPAddress',
+			AutonomousSystemNumber: 'AutonomousSystemNumber'
+		}
+	},
+	genericMappings: {},
+	steps: [
+		{ kind: 'tableMap' },
+		{ kind: 'drop', fields: ['ObjectType'] },
+		...registryPrefixSteps(
+			['RegistryKey', 'RegistryPreviousKey', 'ObjectName'],
+			['RegistryKey', 'RegistryPreviousKey', 'ObjectName']
+		),
+		{ kind: 'registryEventType', fields: ['EventType'] },
+		{
+			kind: 'hashes',
+			fields: ['FileHash'],
+			table: 'SecurityEvent',
+			algorithms: ['MD5', 'SHA1', 'SHA256'],
+			prefix: 'FileHash',
+			dropAlgorithm: true
+		},
+		{
+			kind: 'hashes',
+			fields: ['Hashes'],
+			table: 'SecurityEvent',
+			negate: true,
+			algorithms: ['MD5', 'SHA1', 'SHA256'],
+			prefix: ''
+		},
+		{ kind: 'drop', fields: ['Initiated'], category: 'network_connection' }
+	],
+	mappingWord: 'fieldmappings'
+};

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { openPlayground, pasteInto, seedRulePath, sharedRule } from './helpers';
+
+const seed = sharedRule(seedRulePath);
+
+const events = [
+	{ Image: '/usr/bin/who', ParentCommandLine: '/bin/bash' },
+	{ Image: '/usr/bin/who', ParentCommandLine: '/usr/bin/landscape-sysinfo --x' },
+	{ Image: '/usr/bin/whoami' },
+	{ Image: '/usr/sbin/NETSTAT' }
+];
+
+test.describe('testing events', () => {
+	test.skip(!seed, `the shared rule ${seedRulePath} is absent (set SIGMA_SHARED)`);
+
+	test('shows one verdict per pasted event, with counts on top', async ({ page }) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', seed!);
+		await pasteInto(page, 'events-input', events.map((e) => JSON.stringify(e)).join('\n'));
+		const rows = page.getByTestId('event-result');
+		await expect(rows).toHaveCount(4);
+		await expect(rows.nth(0)).toHaveAttribute('data-matched', 'true');
+		await expect(rows.nth(1)).toHaveAttribute('data-matched', 'false');
+		await expect(rows.nth(2)).toHaveAttribute('data-matched', 'false');
+		await expect(rows.nth(3)).toHaveAttribute('data-matched', 'true');
+		await expect(rows.nth(0)).toContainText('matched');
+		await expect(rows.nth(1)).toContainText('not matched');
+		await expect(page.getByTestId('matched-count')).toHaveText('2');
+		await expect(page.getByTestId('not-matched-count')).toHaveText('2');
+		await expect(rows.nth(1).getByTestId('event-selections')).toContainText('selection');
+	});
+
+	test('explains an event when its row is clicked', async ({ page }) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', seed!);
+		await pasteInto(page, 'events-input', JSON.stringify(events));
+		await page.getByTestId('event-result').nth(1).click();
+		const detail = page.getByTestId('event-explanation');
+		await expect(detail).toContainText('Event #2');
+		await expect(detail).toContainText('not matched');
+		await expect(detail).toContainText('filter_landscape_sysinfo');
+	});
+
+	test('re-matches when the rule changes', async ({ page }) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', seed!);
+		await pasteInto(page, 'events-input', JSON.stringify(events));
+		await expect(page.getByTestId('matched-count')).toHaveText('2');
+		await pasteInto(page, 'sigma-editor', seed!.replace("- '/netstat'", "- '/nothing'"));
+		await expect(page.getByTestId('matched-count')).toHaveText('1');
+	});
+
+	test('matches 50,000 events from a file in the worker while the page keeps responding', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', seed!);
+		const many = Array.from({ length: 50_000 }, (_, i) =>
+			JSON.stringify({
+				Image: i % 5 === 0 ? '/usr/bin/who' : `/opt/tool${i}`,
+				ParentCommandLine: 'bash'
+			})
+		).join('\n');
+		await page.getByTestId('events-file').setInputFiles({
+			name: 'many.ndjson',
+			mimeType: 'application/x-ndjson',
+			buffer: Buffer.from(many)
+		});
+		// The page answers while the worker matches: the rule editor still takes input.
+		await page.getByTestId('sigma-editor').locator('.cm-content').click();
+		await expect(page.getByTestId('match-summary')).toContainText('50,000', { timeout: 30_000 });
+		await expect(page.getByTestId('matched-count')).toHaveText('10,000', { timeout: 30_000 });
+		// Only the rows in view are in the page.
+		expect(await page.getByTestId('event-result').count()).toBeLessThan(200);
+	});
+});
