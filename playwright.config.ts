@@ -30,7 +30,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --bypass-lock`,
 		url: `http://127.0.0.1:${port}/`,
 		reuseExistingServer: false,
 		timeout: 60_000

@@ -1,5 +1,7 @@
 // Derives the compact column lists the translator validates field names against from the shared
-// table schemas (Microsoft's public documentation): one comma-joined column string per table.
+// table schemas (Microsoft's public documentation): one comma-joined column string per table. A
+// column whose type is not a string carries its kind after a colon (`EventID:n`), so that the
+// translator can keep its KQL valid (see src/core/translate/kql-validity.ts).
 // Run once after the shared schemas change: node scripts/build-schemas.mjs [path/to/shared]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,11 +11,41 @@ const outDir = resolve('src/core/translate/flavours/schemas');
 mkdirSync(outDir, { recursive: true });
 
 function load(flavour) {
-	return JSON.parse(readFileSync(join(shared, 'schemas', `${flavour}.json`), 'utf8')).tables;
+	return JSON.parse(readFileSync(join(shared, 'schemas', `${flavour}.json`), 'utf8'));
+}
+
+// The documentation's type spellings, read as tests/support/kusto-check.ts reads them for
+// Microsoft's parser: n number (int, long, real), b bool, t datetime, d dynamic, g guid; every
+// other spelling (String, Enumerated, IP address, an empty cell...) is a string and gets no mark.
+const kinds = {
+	bool: 'b',
+	boolean: 'b',
+	int: 'n',
+	integer: 'n',
+	long: 'n',
+	bigint: 'n',
+	real: 'n',
+	double: 'n',
+	latitude: 'n',
+	longitude: 'n',
+	datetime: 't',
+	'date/time': 't',
+	dynamic: 'd',
+	guid: 'g'
+};
+
+function columnList(columns) {
+	return Object.entries(columns)
+		.map(([name, type]) => {
+			if (name.includes(':') || name.includes(',')) throw new Error(`column name ${name}`);
+			const kind = kinds[type.trim().toLowerCase()];
+			return kind ? `${name}:${kind}` : name;
+		})
+		.join(',');
 }
 
 function columnsObject(tables, names) {
-	const lines = names.map((t) => `\t${JSON.stringify(t)}: ${JSON.stringify(Object.keys(tables[t]).join(','))}`);
+	const lines = names.map((t) => `\t${JSON.stringify(t)}: ${JSON.stringify(columnList(tables[t]))}`);
 	return `{\n${lines.join(',\n')}\n}`;
 }
 
@@ -25,30 +57,32 @@ function write(file, doc, body) {
 const asim = load('sentinel_asim');
 write(
 	'sentinel-asim-columns.ts',
-	'Sentinel ASIM table → comma-joined column names.',
-	`export const sentinelAsimColumns: Readonly<Record<string, string>> = ${columnsObject(asim, Object.keys(asim))};`
+	'Sentinel ASIM table → comma-joined column names (`name:kind` for a non-string column).',
+	`export const sentinelAsimColumns: Readonly<Record<string, string>> = ${columnsObject(asim.tables, Object.keys(asim.tables))};\n\n` +
+		`/** The columns every ASIM table has besides its own (the reference validates against its own only). */\n` +
+		`export const sentinelAsimCommonColumns = ${JSON.stringify(columnList(asim.common_columns))};`
 );
 
-const xdr = load('microsoft_xdr');
+const xdr = load('microsoft_xdr').tables;
 write(
 	'microsoft-xdr-columns.ts',
-	'Microsoft Defender XDR table → comma-joined column names.',
+	'Microsoft Defender XDR table → comma-joined column names (`name:kind` for a non-string column).',
 	`export const microsoftXdrColumns: Readonly<Record<string, string>> = ${columnsObject(xdr, Object.keys(xdr))};`
 );
 
 // Azure Monitor has ~700 tables: only the tables rules reach without a query_table (and those with
 // field mappings) are bundled eagerly; the rest load on demand.
-const azm = load('azure_monitor');
+const azm = load('azure_monitor').tables;
 const core = ['SecurityEvent', 'SigninLogs'];
 write(
 	'azure-monitor-core-columns.ts',
-	'Azure Monitor tables needed without a custom query table → comma-joined column names.',
+	'Azure Monitor tables needed without a custom query table → comma-joined column names (`name:kind` for a non-string column).',
 	`export const azureMonitorCoreColumns: Readonly<Record<string, string>> = ${columnsObject(azm, core)};\n\n` +
 		`/** Every Azure Monitor table name, comma-joined. */\n` +
 		`export const azureMonitorTableNames = ${JSON.stringify(Object.keys(azm).join(','))};`
 );
 write(
 	'azure-monitor-all-columns.ts',
-	'Every Azure Monitor table → comma-joined column names (loaded on demand).',
+	'Every Azure Monitor table → comma-joined column names, `name:kind` for a non-string column (loaded on demand).',
 	`export const azureMonitorAllColumns: Readonly<Record<string, string>> = ${columnsObject(azm, Object.keys(azm))};`
 );

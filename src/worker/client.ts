@@ -1,30 +1,49 @@
-import type { EventMatch, FlavourId } from '../core/index';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { FlavourId } from '../core/index';
+import type { EventDetail, ExcerptResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 /** Receives the responses of the newest match run only; older runs are dropped unseen. */
 export type RunListener = (response: WorkerResponse) => void;
 
+type Answer = EventDetail | ExcerptResponse | null;
+
 /**
  * Talks to the matching worker. Every request gets a fresh id; starting a run supersedes the
- * previous one (the worker stops it, and its late messages are ignored here). The worker is
- * created on first use and re-created after a crash.
+ * previous one (the worker stops it, and its late messages are ignored here). The events are
+ * sent only when they differ from the last ones sent, so editing the rule never copies or
+ * parses the events again. The worker is created on first use and re-created after a crash.
  */
 export class MatchClient {
 	#worker: Worker | null = null;
 	#nextId = 1;
 	#currentRun = 0;
-	#pending = new Map<number, (match: EventMatch | null) => void>();
+	#sentEvents: string | Blob | null = null;
+	#eventsKey = 0;
+	#pending = new Map<number, (answer: Answer) => void>();
 	#listener: RunListener;
 
 	constructor(listener: RunListener) {
 		this.#listener = listener;
 	}
 
-	/** Starts matching `events` against `rule`; returns the run id. */
-	match(rule: string, events: string, flavour: FlavourId): number {
+	/** Starts matching `events` (a text, or a file) against `rule`; returns the run id. */
+	match(rule: string, events: string | Blob, flavour: FlavourId): number {
 		const id = this.#nextId++;
 		this.#currentRun = id;
-		this.#send({ type: 'match', id, rule, events, flavour });
+		const worker = this.#ensureWorker();
+		const fresh = events !== this.#sentEvents;
+		if (fresh) {
+			this.#sentEvents = events;
+			this.#eventsKey++;
+		}
+		const request: WorkerRequest = {
+			type: 'match',
+			id,
+			rule,
+			flavour,
+			events: fresh ? events : null,
+			eventsKey: this.#eventsKey
+		};
+		worker.postMessage(request);
 		return id;
 	}
 
@@ -36,19 +55,34 @@ export class MatchClient {
 	}
 
 	/** The full verdict of one event of run `run`, or null when that run is gone. */
-	explain(run: number, index: number): Promise<EventMatch | null> {
-		const id = this.#nextId++;
-		return new Promise((resolve) => {
-			this.#pending.set(id, resolve);
-			this.#send({ type: 'explain', id, run, index });
-		});
+	explain(run: number, index: number): Promise<EventDetail | null> {
+		const request: WorkerRequest = { type: 'explain', id: this.#nextId++, run, index };
+		return this.#ask(request) as Promise<EventDetail | null>;
 	}
 
-	/** Ends the worker; pending explanations resolve to null. */
+	/**
+	 * The start of the events last sent: raw text, or whole events that fit in `limit` characters
+	 * (see `ExcerptRequest`). Null when the worker is gone.
+	 */
+	excerpt(limit: number, whole: boolean): Promise<ExcerptResponse | null> {
+		const request: WorkerRequest = { type: 'excerpt', id: this.#nextId++, limit, whole };
+		return this.#ask(request) as Promise<ExcerptResponse | null>;
+	}
+
+	/** Ends the worker; pending answers resolve to null. */
 	dispose(): void {
 		this.#worker?.terminate();
 		this.#worker = null;
-		this.#settlePending();
+		this.#sentEvents = null;
+		for (const resolve of this.#pending.values()) resolve(null);
+		this.#pending.clear();
+	}
+
+	#ask(request: WorkerRequest): Promise<Answer> {
+		return new Promise((resolve) => {
+			this.#pending.set(request.id, resolve);
+			this.#send(request);
+		});
 	}
 
 	#send(request: WorkerRequest): void {
@@ -76,20 +110,14 @@ export class MatchClient {
 	}
 
 	#receive(response: WorkerResponse): void {
-		if (
-			response.type === 'explained' ||
-			(response.type === 'error' && this.#pending.has(response.id))
-		) {
-			const resolve = this.#pending.get(response.id);
+		const resolve = this.#pending.get(response.id);
+		if (resolve) {
 			this.#pending.delete(response.id);
-			resolve?.(response.type === 'explained' ? response.match : null);
+			if (response.type === 'explained') resolve(response.detail);
+			else if (response.type === 'excerpt') resolve(response);
+			else resolve(null);
 			return;
 		}
 		if (response.id === this.#currentRun) this.#listener(response);
-	}
-
-	#settlePending(): void {
-		for (const resolve of this.#pending.values()) resolve(null);
-		this.#pending.clear();
 	}
 }

@@ -1,18 +1,39 @@
 /// <reference lib="webworker" />
 import { compileMatcher, matchEvent, parseEvents, parseRule } from '../core/index';
-import type { Matcher } from '../core/index';
-import type { MatchRequest, ResultRow, WorkerRequest, WorkerResponse } from './protocol';
+import type { Diagnostic, Matcher, ParseResult, Range } from '../core/index';
+import { eventDetail, previewOf } from './event-detail';
+import {
+	maxEventDiagnostics,
+	type ExcerptRequest,
+	type MatchRequest,
+	type ResultRow,
+	type WorkerRequest,
+	type WorkerResponse
+} from './protocol';
 
 /**
- * The matching worker: parses the events text, matches every event against the rule in slices of
- * a few milliseconds, and posts the verdicts as it goes. Between slices it lets queued messages
- * in, so a newer request or a cancel stops the current run at once.
+ * The matching worker: reads and parses the events (kept for later runs, so that editing the
+ * rule does not parse tens of megabytes again), matches every event against the rule in slices
+ * of a few milliseconds, and posts the verdicts as it goes. Between slices it lets queued
+ * messages in, so a newer request or a cancel stops the current run at once.
  */
 
 const sliceMs = 25;
 
+interface LoadedEvents {
+	text: string;
+	events: unknown[];
+	ranges: Range[];
+	flatRanges: Int32Array;
+	previews: string[];
+	format: string;
+	diagnostics: Diagnostic[];
+}
+
 let activeRun = 0;
-let lastRun: { id: number; matcher: Matcher; events: unknown[] } | null = null;
+let loaded: { key: number; events: Promise<LoadedEvents> } | null = null;
+let lastRun: { id: number; matcher: Matcher; parsed: ParseResult; events: LoadedEvents } | null =
+	null;
 
 const channel = new MessageChannel();
 const yielded: (() => void)[] = [];
@@ -34,19 +55,40 @@ function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+async function load(source: string | Blob): Promise<LoadedEvents> {
+	const text = typeof source === 'string' ? source : await source.text();
+	const parsed = parseEvents(text);
+	const flatRanges = new Int32Array(parsed.ranges.length * 2);
+	parsed.ranges.forEach((range, i) => {
+		flatRanges[i * 2] = range.from;
+		flatRanges[i * 2 + 1] = range.to;
+	});
+	return {
+		text,
+		events: parsed.events,
+		ranges: parsed.ranges,
+		flatRanges,
+		previews: parsed.ranges.map((range) => previewOf(text, range)),
+		format: parsed.format,
+		diagnostics: parsed.diagnostics
+	};
+}
+
 async function run(request: MatchRequest): Promise<void> {
 	const started = performance.now();
 	const { id } = request;
+	if (!loaded || loaded.key !== request.eventsKey) {
+		throw new Error('the events are no longer loaded; load them again');
+	}
+	const events = await loaded.events;
+	// Reading and parsing took a while: a newer request may already be waiting.
+	await yieldToMessages();
+	if (activeRun !== id) return;
 	const parsed = parseRule(request.rule);
 	const matcher = compileMatcher(parsed, { flavour: request.flavour });
-	const events = parseEvents(request.events);
 	const total = events.events.length;
-	const ranges = new Int32Array(total * 2);
-	events.ranges.forEach((range, i) => {
-		ranges[i * 2] = range.from;
-		ranges[i * 2 + 1] = range.to;
-	});
-	lastRun = { id, matcher, events: events.events };
+	const ranges = events.flatRanges.slice();
+	lastRun = { id, matcher, parsed, events };
 	post(
 		{
 			type: 'started',
@@ -54,7 +96,8 @@ async function run(request: MatchRequest): Promise<void> {
 			total,
 			format: events.format,
 			ranges,
-			eventDiagnostics: events.diagnostics,
+			eventDiagnostics: events.diagnostics.slice(0, maxEventDiagnostics),
+			eventProblems: events.diagnostics.length,
 			ruleDiagnostics: matcher.diagnostics
 		},
 		[ranges.buffer]
@@ -63,7 +106,14 @@ async function run(request: MatchRequest): Promise<void> {
 	let sliceStart = performance.now();
 	for (let index = 0; index < total; index++) {
 		const verdict = matchEvent(matcher, events.events[index], { explain: false });
-		rows.push({ index, match: verdict.match, selections: verdict.selections });
+		const row: ResultRow = {
+			index,
+			match: verdict.match,
+			selections: verdict.selections,
+			preview: events.previews[index]
+		};
+		if (!verdict.logsource.ok) row.logsource = verdict.logsource.reason;
+		rows.push(row);
 		// Reading the clock costs more than matching a simple event, so it is read every 64 events.
 		if ((index & 63) === 63 && performance.now() - sliceStart > sliceMs) {
 			post({ type: 'progress', id, rows, done: index + 1, total });
@@ -77,30 +127,73 @@ async function run(request: MatchRequest): Promise<void> {
 	post({ type: 'done', id, elapsed: performance.now() - started });
 }
 
+async function excerpt(request: ExcerptRequest): Promise<void> {
+	const events = loaded ? await loaded.events : null;
+	if (!events) {
+		post({ type: 'excerpt', id: request.id, text: '', events: 0, complete: true });
+		return;
+	}
+	if (!request.whole) {
+		const text = events.text.slice(0, request.limit);
+		const complete = text.length === events.text.length;
+		post({ type: 'excerpt', id: request.id, text, events: 0, complete });
+		return;
+	}
+	const parts: string[] = [];
+	let size = 0;
+	for (const range of events.ranges) {
+		size += range.to - range.from + 1;
+		if (size > request.limit) break;
+		parts.push(events.text.slice(range.from, range.to));
+	}
+	post({
+		type: 'excerpt',
+		id: request.id,
+		text: parts.join('\n'),
+		events: parts.length,
+		complete: parts.length === events.ranges.length
+	});
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 	const request = event.data;
 	switch (request.type) {
-		case 'match':
+		case 'match': {
 			activeRun = request.id;
+			if (request.events !== null) {
+				const events = load(request.events);
+				// A failed read is reported by the run that needed it, not as an unhandled rejection.
+				events.catch(() => {});
+				loaded = { key: request.eventsKey, events };
+			}
 			run(request).catch((error: unknown) => {
 				post({ type: 'error', id: request.id, message: describe(error) });
 			});
 			break;
+		}
 		case 'cancel':
 			if (activeRun === request.id) activeRun = 0;
 			break;
 		case 'explain': {
-			if (!lastRun || lastRun.id !== request.run || request.index >= lastRun.events.length) {
-				post({ type: 'explained', id: request.id, match: null });
+			const last = lastRun;
+			if (!last || last.id !== request.run || request.index >= last.events.events.length) {
+				post({ type: 'explained', id: request.id, detail: null });
 				break;
 			}
 			try {
-				const match = matchEvent(lastRun.matcher, lastRun.events[request.index]);
-				post({ type: 'explained', id: request.id, match });
+				const match = matchEvent(last.matcher, last.events.events[request.index]);
+				const { text, ranges } = last.events;
+				const detail = eventDetail({ parsed: last.parsed, text, ranges }, request.index, match);
+				post({ type: 'explained', id: request.id, detail });
 			} catch (error) {
 				post({ type: 'error', id: request.id, message: describe(error) });
 			}
 			break;
 		}
+		case 'excerpt':
+			excerpt(request).catch((error: unknown) => {
+				post({ type: 'error', id: request.id, message: describe(error) });
+			});
+			break;
 	}
 };

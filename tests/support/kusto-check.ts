@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { sharedDir } from './shared';
+import { join, resolve } from 'node:path';
+import { repoRoot, sharedDir } from './shared';
 
 /**
  * Checks KQL with Microsoft's own parser and binder, Kusto.Language, as published in
@@ -140,9 +140,13 @@ interface SchemaFile {
 	common_columns?: Record<string, string>;
 }
 
-/** Reads a flavour's schema from the shared folder; throws when the folder is absent. */
+/**
+ * Reads a flavour's schema from the shared folder, or, when that folder has no schemas/ (a corpus
+ * of other rules given with SIGMA_SHARED), from the default `../shared`; throws when neither has.
+ */
 export function loadSchema(flavour: KqlFlavour): SchemaFile {
-	const dir = sharedDir();
+	const dirs = [sharedDir(), resolve(repoRoot, '../shared')].filter((d) => d !== null);
+	const dir = dirs.find((d) => existsSync(join(d, 'schemas')));
 	if (!dir) throw new Error('The shared folder with schemas/ is missing.');
 	return JSON.parse(readFileSync(join(dir, 'schemas', `${flavour}.json`), 'utf8')) as SchemaFile;
 }

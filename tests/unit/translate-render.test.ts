@@ -156,12 +156,16 @@ describe('KQL rendering of conditions (semantics C.6)', () => {
 		});
 		expect(none).toEqual({ queries: [], diagnostics: [], error: null });
 	});
-	it('renders keywords bare', () => {
-		expect(kql({ sel: map(item(null, [s('evil'), s('bad stuff')])) })).toBe('"evil" or "bad stuff"');
-		expect(kql({ sel: map(item(null, [n(42)])) })).toBe('42');
-		expect(kql({ sel: map(item(null, [{ type: 'regex', regexp: 'a"b\\d', flags: [] }])) })).toBe(
-			'_=~a\\"b\\\\d'
+	// The reference writes keywords bare (`"evil"`, `42`, `_=~a.*b`), which KQL does not accept
+	// as conditions: they become searches of every column (see translate-validity.test.ts).
+	it('renders keywords as searches of every column', () => {
+		expect(kql({ sel: map(item(null, [s('evil'), s('bad stuff')])) })).toBe(
+			'* contains "evil" or * contains "bad stuff"'
 		);
-		expect(kql({ sel: map(item(null, [s('C:\\\\*')])) })).toBe('"C:\\*"');
+		expect(kql({ sel: map(item(null, [n(42)])) })).toBe('* contains "42"');
+		expect(kql({ sel: map(item(null, [{ type: 'regex', regexp: 'a"b\\d', flags: [] }])) })).toBe(
+			'* matches regex "a\\"b\\\\d"'
+		);
+		expect(kql({ sel: map(item(null, [s('C:\\\\*')])) })).toBe('* contains "C:\\\\"');
 	});
 });

@@ -2,6 +2,19 @@ import type { SigmaRegex, SigmaString, SigmaValue } from '../rule/model';
 import type { Range } from '../source';
 import { networkText } from './cidr-text';
 import { pyNumberStr } from './python-repr';
+import {
+	boolCondition,
+	brokenLiteral,
+	compareCondition,
+	equalsCondition,
+	escapeBreaks,
+	escapedLiteral,
+	keywordSearch,
+	listCondition,
+	textOperand,
+	type ColumnKind,
+	type QueryColumns
+} from './kql-validity';
 import { CONVERT_SUFFIX, Refusal } from './refusal';
 import {
 	containsSpecial,
@@ -58,20 +71,28 @@ function placeholderError(name: string, item: WorkItem): Refusal {
 
 /**
  * A Sigma string as a quoted KQL string: `\`, `"` and literal `*` are backslash-escaped, both
- * wildcards become `*`, and then every `\*` is turned into `*` (the backend's post-fix).
+ * wildcards become `*`, and then every `\*` is turned into `*` (the backend's post-fix). Where
+ * that breaks the literal, the correctly escaped literal of `meaning` (the text the rule means,
+ * by default the string's own text with wildcards as `*`) instead.
  */
-export function kqlString(s: SigmaString, item: WorkItem): string {
+export function kqlString(s: SigmaString, item: WorkItem, meaning?: string): string {
 	let out = '';
+	let text = '';
 	for (const p of s.parts) {
-		if (typeof p === 'string') out += p.replace(/[*"\\]/g, '\\$&');
-		else if (isWildcard(p)) out += '*';
-		else throw placeholderError(p.placeholder, item);
+		if (typeof p === 'string') {
+			out += p.replace(/[*"\\]/g, '\\$&');
+			text += p;
+		} else if (isWildcard(p)) {
+			out += '*';
+			text += '*';
+		} else throw placeholderError(p.placeholder, item);
 	}
-	return ('"' + out + '"').replace(/\\\*/g, '*');
+	const literal = ('"' + out + '"').replace(/\\\*/g, '*');
+	return brokenLiteral(literal) ? escapedLiteral(meaning ?? text) : literal;
 }
 
 function escapeRegex(regexp: string): string {
-	return regexp.replace(/["\\]/g, '\\$&');
+	return escapeBreaks(regexp.replace(/["\\]/g, '\\$&'));
 }
 
 /** A glob as the backend's regex (metacharacters escaped, `*` → `.*`, `?` → `.`), KQL-escaped. */
@@ -90,8 +111,13 @@ function regexText(r: SigmaRegex): string {
 	return prefix + escapeRegex(r.regexp);
 }
 
-function stringCondition(field: string, s: SigmaString, item: WorkItem): string {
-	const f = quoteField(field);
+function stringCondition(
+	field: string,
+	s: SigmaString,
+	item: WorkItem,
+	kind: ColumnKind | null
+): string {
+	const f = textOperand(quoteField(field), kind);
 	if (endsWithStar(s) && !containsSpecial(sliceString(s, 0, -1))) {
 		return `${f} ${K.startswith} ${kqlString(sliceString(s, 0, -1), item)}`;
 	}
@@ -106,16 +132,24 @@ function stringCondition(field: string, s: SigmaString, item: WorkItem): string 
 		kqlString(s, item);
 		return `${f} matches regex "${globRegex(s, item)}"`;
 	}
-	return f + K.eq + kqlString(s, item);
+	const text = s.parts.every((p) => typeof p === 'string') ? s.parts.join('') : null;
+	return equalsCondition(quoteField(field), kind, kqlString(s, item), text);
 }
 
-function fieldCondition(field: string, value: SigmaValue, item: WorkItem): string | null {
+function fieldCondition(
+	field: string,
+	value: SigmaValue,
+	item: WorkItem,
+	cols: QueryColumns
+): string | null {
+	// Expansions are rendered per value below, which looks the column up itself.
+	const columnKind = value.type === 'expansion' ? null : cols.kindOf(field, item);
 	switch (value.type) {
 		case 'string':
 			if (value.cased) {
 				throw notImplemented('Case-sensitive string matching is not supported by backend.', item);
 			}
-			return stringCondition(field, value, item);
+			return stringCondition(field, value, item, columnKind);
 		case 'timestamp_part':
 			throw notImplemented(
 				'Field equals timestamp part value expressions are not supported by the backend.',
@@ -124,13 +158,17 @@ function fieldCondition(field: string, value: SigmaValue, item: WorkItem): strin
 		case 'number':
 			return quoteField(field) + K.numEq + pyNumberStr(value);
 		case 'bool':
-			return quoteField(field) + K.eq + K.bool[value.value ? 'true' : 'false'];
-		case 'regex':
-			return `${quoteField(field)} matches regex "${regexText(value)}"`;
+			return boolCondition(quoteField(field), columnKind, value.value);
+		case 'regex': {
+			const operand = textOperand(quoteField(field), columnKind);
+			return `${operand} matches regex "${regexText(value)}"`;
+		}
 		case 'cidr':
-			return `ipv4_is_in_range(${field}, "${networkText(value.cidr)}")`;
-		case 'compare':
-			return `${quoteField(field)} ${K.compare[value.op]} ${pyNumberStr(value.number)}`;
+			return `ipv4_is_in_range(${textOperand(field, columnKind)}, "${networkText(value.cidr)}")`;
+		case 'compare': {
+			const number = pyNumberStr(value.number);
+			return compareCondition(quoteField(field), columnKind, K.compare[value.op], number);
+		}
 		case 'fieldref': {
 			const kind =
 				value.startsWith && value.endsWith
@@ -149,19 +187,27 @@ function fieldCondition(field: string, value: SigmaValue, item: WorkItem): strin
 		case 'expansion':
 			return join(
 				'or',
-				value.values.map((v) => ({ t: 'fev', field, value: v, item }) as CondNode)
+				value.values.map((v) => ({ t: 'fev', field, value: v, item }) as CondNode),
+				cols
 			);
 	}
 }
 
+/**
+ * A keyword as a search of every column: the backend's bare `"evil"`, `42` and `_=~regex` are no
+ * conditions in KQL (see `keywordSearch`).
+ */
 function keywordCondition(value: SigmaValue, item: WorkItem): string {
 	switch (value.type) {
-		case 'string':
-			return kqlString(value, item);
+		case 'string': {
+			const search = keywordSearch(value);
+			if (search.op === 'contains') return `* ${K.contains} ${kqlString(search.value, item)}`;
+			return `* matches regex "(?i)${globRegex(search.value, item)}"`;
+		}
 		case 'number':
-			return pyNumberStr(value);
+			return `* ${K.contains} "${pyNumberStr(value)}"`;
 		case 'regex':
-			return '_=~' + regexText(value);
+			return `* matches regex "${regexText(value)}"`;
 		case 'bool':
 			throw new Refusal(
 				'SigmaValueError',
@@ -213,15 +259,15 @@ function bindsTighter(outer: 'and' | 'or', inner: CondNode | null): boolean {
 	return true;
 }
 
-function group(node: CondNode | null): string | null {
-	const expr = render(node);
+function group(node: CondNode | null, cols: QueryColumns): string | null {
+	const expr = render(node, cols);
 	return expr === null ? null : '(' + expr + ')';
 }
 
-function join(op: 'and' | 'or', args: (CondNode | null)[]): string | null {
+function join(op: 'and' | 'or', args: (CondNode | null)[], cols: QueryColumns): string | null {
 	const parts: string[] = [];
 	for (const a of args) {
-		const s = bindsTighter(op, a) ? render(a) : group(a);
+		const s = bindsTighter(op, a) ? render(a, cols) : group(a, cols);
 		if (s !== null) parts.push(s);
 	}
 	return parts.length ? parts.join(op === 'and' ? K.and : K.or) : null;
@@ -242,27 +288,38 @@ function asInCandidate(args: (CondNode | null)[]): args is FieldLeaf[] {
 	return true;
 }
 
+/** A list value's text: a string's plain text (it has no wildcard here), a number's digits. */
+function listText(value: SigmaValue): string {
+	if (value.type === 'string') return value.parts.join('');
+	if (value.type === 'number') return pyNumberStr(value);
+	return value.type === 'timestamp_part' ? String(value.value) : '';
+}
+
 function listValue(value: SigmaValue, item: WorkItem): string {
 	if (value.type === 'string') return kqlString(value, item);
 	if (value.type === 'number' || value.type === 'timestamp_part') {
-		const text = value.type === 'number' ? pyNumberStr(value) : String(value.value);
-		return kqlString(parseSigmaString(text), item);
+		return kqlString(parseSigmaString(listText(value)), item);
 	}
 	return '';
 }
 
 /** The Kusto backend's `in~`/`has_all` rendering of a same-field OR/AND, wildcards appended. */
-function asIn(op: 'and' | 'or', args: FieldLeaf[]): string {
+function asIn(op: 'and' | 'or', args: FieldLeaf[], cols: QueryColumns): string {
 	const field = quoteField(args[0].field);
+	const kind = cols.kindOf(args[0].field, args[0].item);
 	const plain: string[] = [];
+	const texts: string[] = [];
 	const wild: FieldLeaf[] = [];
 	for (const a of args) {
 		if (a.value.type === 'string' && containsSpecial(a.value)) wild.push(a);
-		else plain.push(listValue(a.value, a.item));
+		else {
+			plain.push(listValue(a.value, a.item));
+			texts.push(listText(a.value));
+		}
 	}
 	const joiner = op === 'and' ? K.and : K.or;
 	const inOp = op === 'and' ? K.andIn : K.orIn;
-	const inExpr = plain.length ? `${field} ${inOp} (${plain.join(K.listSep)})` : '';
+	const inExpr = plain.length ? listCondition(field, kind, inOp, plain, texts) : '';
 	const wildExprs = wild.map((a) => {
 		const s = a.value as SigmaString;
 		if (containsSpecial(sliceString(s, 1, -1))) {
@@ -271,33 +328,39 @@ function asIn(op: 'and' | 'or', args: FieldLeaf[]): string {
 			for (const p of s.parts) {
 				if (isWildcard(p)) continue;
 				const text = typeof p === 'string' ? p : `Placeholder(name='${p.placeholder}')`;
-				terms.push(`${field} ${K.contains} ${kqlString(parseSigmaString(text), a.item)}`);
+				// Re-parsing turns an escaped `\\*` into a backslash and a wildcard, which the
+				// post-fix then breaks; such a literal is written as the part's own text.
+				const literal = kqlString(parseSigmaString(text), a.item, text);
+				terms.push(`${textOperand(field, kind)} ${K.contains} ${literal}`);
 			}
 			return '(' + terms.join(K.and) + ')';
 		}
-		return stringCondition(field, s, a.item);
+		return stringCondition(field, s, a.item, kind);
 	});
 	const wildText = wildExprs.join(joiner);
 	return inExpr && wildText ? inExpr + joiner + wildText : inExpr + wildText;
 }
 
 /**
- * Renders a condition node; null when nothing is left of it (pySigma returns None). `where` is
- * the condition's place in the rule, for problems no single item caused.
+ * Renders a condition node; null when nothing is left of it (pySigma returns None). `cols` knows
+ * the query table's columns and notes the first one it lacks; `where` is the condition's place in
+ * the rule, for problems no single item caused.
  */
-export function render(node: CondNode | null, where?: Range): string | null {
+export function render(node: CondNode | null, cols: QueryColumns, where?: Range): string | null {
 	if (node === null) return null;
 	switch (node.t) {
 		case 'and':
 		case 'or':
-			return asInCandidate(node.args) ? asIn(node.t, node.args) : join(node.t, node.args);
+			return asInCandidate(node.args)
+				? asIn(node.t, node.args, cols)
+				: join(node.t, node.args, cols);
 		case 'not': {
 			const arg = node.arg;
 			if (arg !== null && (arg.t === 'and' || arg.t === 'or' || arg.t === 'not')) {
 				// pySigma formats a vanished group with str(None).
-				return 'not(' + (group(arg) ?? 'None') + ')';
+				return 'not(' + (group(arg, cols) ?? 'None') + ')';
 			}
-			const expr = render(arg);
+			const expr = render(arg, cols);
 			if (expr === null) {
 				const item = findItem(arg);
 				throw new Refusal(
@@ -310,7 +373,7 @@ export function render(node: CondNode | null, where?: Range): string | null {
 			return 'not(' + expr + ')';
 		}
 		case 'fev':
-			return fieldCondition(node.field, node.value, node.item);
+			return fieldCondition(node.field, node.value, node.item, cols);
 		case 'val':
 			return keywordCondition(node.value, node.item);
 	}

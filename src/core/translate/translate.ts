@@ -2,8 +2,9 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Condition, SigmaRule } from '../rule/model';
 import type { ParseResult } from '../rule/parse-rule';
 import { SourceText, type Range } from '../source';
-import type { FlavourId } from './flavours/index';
+import { tableColumns, type FlavourId } from './flavours/index';
 import { render } from './kql-render';
+import { QueryColumns } from './kql-validity';
 import { applyPipeline } from './pipeline';
 import { CONVERT_SUFFIX, PIPELINE_SUFFIX, Refusal } from './refusal';
 import { conditionTree, workDetections, type CondNode } from './work-tree';
@@ -41,8 +42,26 @@ function conditionDiagnostic(
 	return null;
 }
 
+/** The code of our refusal of a field whose column the query table lacks. */
+const COLUMN_MISSING = 'translate_column_missing';
+
+/**
+ * The reference accepts a field that a mapping renames to a column the table does not have (it
+ * validates against mapping keys too); no valid query can test such a column, so we refuse.
+ */
+function columnMissing(source: SourceText, table: string, cols: QueryColumns): Diagnostic | null {
+	if (!cols.missing) return null;
+	const { column, item } = cols.missing;
+	const field = item.sigmaField ?? column;
+	const text =
+		`Field ${field} maps to column ${column}, which table ${table} does not have, ` +
+		'so no valid KQL can test it.';
+	return makeDiagnostic(source, 'translate', COLUMN_MISSING, 'error', text, item.keyRange);
+}
+
 function ruleQueries(
 	parsed: ParseResult,
+	source: SourceText,
 	rule: SigmaRule,
 	flavour: FlavourId,
 	options: TranslateOptions,
@@ -51,6 +70,8 @@ function ruleQueries(
 	const dets = workDetections(rule.detections);
 	const { table, schemaPending } = applyPipeline(rule, dets, flavour, options.queryTable);
 	if (schemaPending) notes.schemaPending = table;
+	const columns = tableColumns(flavour, table);
+	const cols = new QueryColumns(columns.kind === 'known' ? columns.kinds : null);
 	const queries: string[] = [];
 	for (const c of rule.conditions) {
 		if (c.ast === null) {
@@ -68,10 +89,10 @@ function ruleQueries(
 			if (d) return d;
 			throw e;
 		}
-		const expr = render(tree, c.range);
+		const expr = render(tree, cols, c.range);
 		if (expr !== null) queries.push(`${table}\n| where ${expr}`);
 	}
-	return queries;
+	return columnMissing(source, table, cols) ?? queries;
 }
 
 function refusalDiagnostic(source: SourceText, r: Refusal): Diagnostic {
@@ -92,7 +113,10 @@ function internalError(source: SourceText, e: unknown, range: Range): Diagnostic
  * Translates every document of a parse result to KQL for a flavour, as pySigma 1.5.0 with the
  * Kusto backend's pipeline converts a collection: rules in document order, one query per
  * condition. The first problem the reference would raise becomes `error` and no query is
- * returned, as the reference returns none. Never throws.
+ * returned, as the reference returns none. Where the reference's KQL would not be valid KQL, the
+ * valid query of the same meaning is returned instead (see `kql-validity.ts`), and a field whose
+ * column the table lacks is an `error` without `reference` unless the reference refuses first.
+ * Never throws.
  */
 export function translate(
 	parsed: ParseResult,
@@ -105,6 +129,7 @@ export function translate(
 	const queries: string[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const notes = { schemaPending: null as string | null };
+	let missing: Diagnostic | null = null;
 	for (const doc of parsed.documents) {
 		let outcome: string[] | Diagnostic;
 		try {
@@ -120,10 +145,15 @@ export function translate(
 			const index = doc.kind === 'rule' ? doc.ruleIndex : null;
 			const rule = index !== null ? parsed.rules[index] : null;
 			if (!rule) continue;
-			outcome = ruleQueries(parsed, rule, flavour, options, notes);
+			outcome = ruleQueries(parsed, source, rule, flavour, options, notes);
 		} catch (e) {
 			outcome =
 				e instanceof Refusal ? refusalDiagnostic(source, e) : internalError(source, e, doc.range);
+		}
+		if (!Array.isArray(outcome) && outcome.code === COLUMN_MISSING) {
+			// A later rule of the collection may still meet a refusal of the reference's own.
+			missing ??= outcome;
+			continue;
 		}
 		if (!Array.isArray(outcome)) {
 			diagnostics.push(outcome);
@@ -131,6 +161,7 @@ export function translate(
 		}
 		queries.push(...outcome);
 	}
+	if (missing) return { queries: [], diagnostics: [missing], error: missing };
 	if (notes.schemaPending !== null) {
 		const table = notes.schemaPending;
 		const text = `The columns of table ${table} are still loading; field names were not checked.`;

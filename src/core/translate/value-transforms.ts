@@ -160,6 +160,7 @@ function newItem(from: WorkItem, field: string, values: SigmaValue[]): WorkItem 
 	return {
 		kind: 'item',
 		field,
+		sigmaField: from.sigmaField,
 		values,
 		linking: 'or',
 		negated: false,

@@ -18,6 +18,8 @@ import { Refusal } from './refusal';
 export interface WorkItem {
 	kind: 'item';
 	field: string | null;
+	/** The field as the rule names it, before any mapping renamed `field`. */
+	sigmaField: string | null;
 	values: SigmaValue[];
 	linking: 'and' | 'or';
 	negated: boolean;
@@ -47,6 +49,7 @@ function copyItem(item: DetectionItem): WorkItem {
 	return {
 		kind: 'item',
 		field: item.field,
+		sigmaField: item.field,
 		values: item.values.slice(),
 		linking: item.linking,
 		negated: item.negated,

@@ -1,9 +1,24 @@
-import type { Diagnostic, EventMatch, FlavourId } from '../../core/index';
+import type { Diagnostic, FlavourId } from '../../core/index';
 import { MatchClient } from '../../worker/client';
-import type { ResultRow, StartedResponse, WorkerResponse } from '../../worker/protocol';
+import type {
+	EventDetail,
+	ExcerptResponse,
+	ResultRow,
+	StartedResponse,
+	WorkerResponse
+} from '../../worker/protocol';
 
 /** How long typing must pause before events are matched again. */
 const matchDelayMs = 150;
+
+/** The events to test: the text of the events editor, or a loaded file the worker reads. */
+export type EventsInput = string | Blob;
+
+interface Request {
+	rule: string;
+	events: EventsInput;
+	flavour: FlavourId;
+}
 
 /**
  * The event tester's state: it debounces requests, runs them in the worker and collects the
@@ -12,25 +27,36 @@ const matchDelayMs = 150;
  */
 export class Matching {
 	running = $state(false);
+	/** True while the worker reads and parses the events of a run, before any verdict. */
+	reading = $state(false);
+	/** True when the user stopped the last run before it finished. */
+	cancelled = $state(false);
 	/** Grows whenever the verdicts are replaced by those of a new run. */
 	generation = $state(0);
 	received = $state(0);
 	total = $state(0);
 	matched = $state(0);
+	/** Events the logsource set aside (counted among those not matched). */
+	excluded = $state(0);
 	format = $state('');
 	elapsed = $state<number | null>(null);
 	error = $state<string | null>(null);
 	eventDiagnostics = $state.raw<Diagnostic[]>([]);
+	/** How many problems the events have in all (`eventDiagnostics` lists the first ones). */
+	eventProblems = $state(0);
 	ruleDiagnostics = $state.raw<Diagnostic[]>([]);
-	/** The events text the current results belong to. */
+	/** The events the current results belong to. */
+	resultsFor = $state.raw<EventsInput>('');
+	/** The events text the current results belong to; empty when they come from a file. */
 	eventsText = $state.raw('');
 	selected = $state<number | null>(null);
-	explanation = $state.raw<EventMatch | null>(null);
+	detail = $state.raw<EventDetail | null>(null);
 
 	#rows: ResultRow[] = [];
 	#ranges: Int32Array = new Int32Array(0);
 	#run = 0;
-	#runText = '';
+	#runEvents: EventsInput = '';
+	#last: Request | null = null;
 	#started: StartedResponse | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#client = new MatchClient((response) => this.#receive(response));
@@ -50,28 +76,48 @@ export class Matching {
 	}
 
 	/** Schedules matching of `events` against `rule`, replacing any pending or running request. */
-	request(rule: string, events: string, flavour: FlavourId): void {
+	request(rule: string, events: EventsInput, flavour: FlavourId): void {
 		clearTimeout(this.#timer);
+		this.#last = { rule, events, flavour };
 		this.#timer = setTimeout(() => this.#start(rule, events, flavour), matchDelayMs);
 	}
 
-	/** Stops the running request; the verdicts so far stay on screen. */
+	/** Runs the last request again at once (after a cancel). */
+	rerun(): void {
+		clearTimeout(this.#timer);
+		if (this.#last) this.#start(this.#last.rule, this.#last.events, this.#last.flavour);
+	}
+
+	/**
+	 * Stops the running request; the verdicts so far stay on screen. Verdicts of other events
+	 * (the run was still reading new events) are cleared rather than left to mislead.
+	 */
 	cancel(): void {
 		clearTimeout(this.#timer);
 		this.#client.cancel();
+		const wasRunning = this.running;
+		this.#started = null;
+		if (wasRunning && this.resultsFor !== this.#runEvents) this.#reset(this.#runEvents);
+		this.cancelled = wasRunning;
 		this.running = false;
+		this.reading = false;
 	}
 
 	/** Selects an event and fetches its full verdict with the explanation. */
 	async select(index: number | null): Promise<void> {
 		// Re-selecting the same event after a new run keeps the old explanation until the new one
 		// arrives, so that it does not blink while the rule is edited.
-		if (index !== this.selected) this.explanation = null;
+		if (index !== this.selected) this.detail = null;
 		this.selected = index;
 		if (index === null) return;
 		const run = this.#run;
-		const match = await this.#client.explain(run, index);
-		if (this.selected === index && this.#run === run) this.explanation = match;
+		const detail = await this.#client.explain(run, index);
+		if (this.selected === index && this.#run === run) this.detail = detail;
+	}
+
+	/** The start of the current events as text (see `MatchClient.excerpt`). */
+	excerpt(limit: number, whole: boolean): Promise<ExcerptResponse | null> {
+		return this.#client.excerpt(limit, whole);
 	}
 
 	/** Ends the worker. */
@@ -80,35 +126,41 @@ export class Matching {
 		this.#client.dispose();
 	}
 
-	#start(rule: string, events: string, flavour: FlavourId): void {
-		if (events.trim() === '') {
+	#start(rule: string, events: EventsInput, flavour: FlavourId): void {
+		this.cancelled = false;
+		if (typeof events === 'string' && events.trim() === '') {
 			this.#client.cancel();
 			this.#started = null;
 			this.#reset(events);
 			this.selected = null;
-			this.explanation = null;
+			this.detail = null;
 			return;
 		}
-		this.#runText = events;
+		this.#runEvents = events;
 		this.#run = this.#client.match(rule, events, flavour);
 		this.running = true;
+		this.reading = true;
 		this.error = null;
 	}
 
-	#reset(events: string): void {
+	#reset(events: EventsInput): void {
 		this.#rows = [];
 		this.#ranges = new Int32Array(0);
 		this.generation++;
 		this.received = 0;
 		this.total = 0;
 		this.matched = 0;
+		this.excluded = 0;
 		this.format = '';
 		this.elapsed = null;
 		this.error = null;
 		this.running = false;
+		this.reading = false;
 		this.eventDiagnostics = [];
+		this.eventProblems = 0;
 		this.ruleDiagnostics = [];
-		this.eventsText = events;
+		this.resultsFor = events;
+		this.eventsText = typeof events === 'string' ? events : '';
 	}
 
 	#receive(response: WorkerResponse): void {
@@ -121,16 +173,20 @@ export class Matching {
 			case 'progress': {
 				if (this.#started) this.#adopt(this.#started);
 				let matched = 0;
+				let excluded = 0;
 				for (const row of response.rows) {
 					this.#rows.push(row);
 					if (row.match) matched++;
+					else if (row.logsource !== undefined) excluded++;
 				}
 				this.matched += matched;
+				this.excluded += excluded;
 				this.received = this.#rows.length;
 				break;
 			}
 			case 'done':
 				this.running = false;
+				this.reading = false;
 				this.elapsed = response.elapsed;
 				if (this.selected !== null) {
 					this.select(this.selected < this.total ? this.selected : null);
@@ -138,6 +194,7 @@ export class Matching {
 				break;
 			case 'error':
 				this.running = false;
+				this.reading = false;
 				this.error = response.message;
 				break;
 		}
@@ -145,12 +202,13 @@ export class Matching {
 
 	#adopt(started: StartedResponse): void {
 		this.#started = null;
-		this.#reset(this.#runText);
+		this.#reset(this.#runEvents);
 		this.running = true;
 		this.#ranges = started.ranges;
 		this.total = started.total;
 		this.format = started.format;
 		this.eventDiagnostics = started.eventDiagnostics;
+		this.eventProblems = started.eventProblems;
 		this.ruleDiagnostics = started.ruleDiagnostics;
 	}
 }

@@ -1,5 +1,6 @@
 import { loadFlavourSchemas, parseRule, translate } from '../../core/index';
 import type { Diagnostic, FlavourId, PlaygroundState } from '../../core/index';
+import { editorEventsLimit, textAsFile, type EventsFile } from './events-file';
 import { guard } from './guard';
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
@@ -7,12 +8,16 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 }
 
 /**
- * The state of the page: rule text, events text, flavour and table override. Parsing and
- * translation are derived synchronously from the rule text, so the KQL follows every keystroke.
+ * The state of the page: rule text, events (a text, or a file too large for the editor), flavour
+ * and table override. Parsing and translation are derived synchronously from the rule text, so
+ * the KQL follows every keystroke.
  */
 export class Playground {
 	rule = $state('');
+	/** The events editor's text; empty while `eventsFile` holds the events. */
 	events = $state('');
+	/** Events too large for the editor, held as a file; they are not saved or shared. */
+	eventsFile = $state.raw<EventsFile | null>(null);
 	flavour = $state<FlavourId>('sentinel_asim');
 	queryTable = $state('');
 
@@ -56,7 +61,32 @@ export class Playground {
 		);
 	}
 
-	/** The state a permalink or a saved draft holds. */
+	/** What the tester matches: the loaded file, else the editor's text. */
+	get eventsInput(): string | Blob {
+		return this.eventsFile?.blob ?? this.events;
+	}
+
+	/** Sets the events text; a text too long for the editor is held as a file named `name`. */
+	setEvents(text: string, name = 'pasted events'): void {
+		if (text.length > editorEventsLimit) {
+			this.eventsFile = textAsFile(text, name);
+			this.events = '';
+		} else {
+			this.eventsFile = null;
+			this.events = text;
+		}
+	}
+
+	/** Holds events from a file without reading them here; the worker reads them. */
+	setEventsFile(file: EventsFile): void {
+		this.eventsFile = file;
+		this.events = '';
+	}
+
+	/**
+	 * The state a permalink or a saved draft holds. Events held as a file are left out: they are
+	 * too large for a link or for the browser's storage.
+	 */
 	get snapshot(): PlaygroundState {
 		const state: PlaygroundState = {
 			v: 1,
@@ -72,7 +102,7 @@ export class Playground {
 	/** Replaces everything with a saved or shared state. */
 	restore(state: PlaygroundState): void {
 		this.rule = state.rule;
-		this.events = state.events;
+		this.setEvents(state.events, 'events from the link');
 		this.flavour = state.flavour;
 		this.queryTable = state.queryTable ?? '';
 	}

@@ -1,9 +1,10 @@
 import { azureMonitor } from './azure-monitor';
+import type { ColumnKind } from '../kql-validity';
 import type { FlavourData } from './flavour-data';
 import { microsoftXdr } from './microsoft-xdr';
 import { azureMonitorCoreColumns, azureMonitorTableNames } from './schemas/azure-monitor-core-columns';
 import { microsoftXdrColumns } from './schemas/microsoft-xdr-columns';
-import { sentinelAsimColumns } from './schemas/sentinel-asim-columns';
+import { sentinelAsimColumns, sentinelAsimCommonColumns } from './schemas/sentinel-asim-columns';
 import { sentinelAsim } from './sentinel-asim';
 
 /** The KQL flavours: one processing pipeline of the reference converter each. */
@@ -59,27 +60,53 @@ export function flavourData(id: FlavourId): FlavourData {
 
 /** What the translator knows about a table's columns. */
 export type TableColumns =
-	/** The table is in the flavour's schema; these are its columns. */
-	| { kind: 'known'; columns: ReadonlySet<string> }
+	/** The table is in the flavour's schema: its own column names, and the kind of every column. */
+	| { kind: 'known'; columns: ReadonlySet<string>; kinds: ReadonlyMap<string, ColumnKind> }
 	/** The table is in the schema but its column list has not been loaded yet. */
 	| { kind: 'pending' }
 	/** A custom table: the reference does not validate field names for it. */
 	| { kind: 'custom' };
 
-const columnCache = new Map<string, ReadonlySet<string>>();
+const kindLetters: Record<string, ColumnKind> = {
+	n: 'number',
+	b: 'bool',
+	t: 'datetime',
+	d: 'dynamic',
+	g: 'guid'
+};
 
-/** The columns of a table, parsed once and cached. */
+/** Reads a compact column list (`name` or `name:kind`) into the kind of every column. */
+function readKinds(text: string, into: Map<string, ColumnKind>): void {
+	for (const entry of text.split(',')) {
+		const colon = entry.lastIndexOf(':');
+		if (colon < 0) into.set(entry, 'string');
+		else into.set(entry.slice(0, colon), kindLetters[entry.slice(colon + 1)] ?? 'string');
+	}
+}
+
+const columnCache = new Map<string, TableColumns & { kind: 'known' }>();
+
+/**
+ * The columns of a table, parsed once and cached. `columns` holds the table's own columns, which
+ * the reference validates against; `kinds` also holds the columns every ASIM table has.
+ */
 export function tableColumns(id: FlavourId, table: string): TableColumns {
 	if (!knownTables[id].has(table)) return { kind: 'custom' };
 	const key = id + '\u0000' + table;
-	let columns = columnCache.get(key);
-	if (!columns) {
+	let known = columnCache.get(key);
+	if (!known) {
 		const text = columnSources[id][table];
 		if (text === undefined) return { kind: 'pending' };
-		columns = new Set(text.split(','));
-		columnCache.set(key, columns);
+		const own = new Map<string, ColumnKind>();
+		readKinds(text, own);
+		const kinds = new Map<string, ColumnKind>();
+		// A table's own column wins over a common one of the same name, as in Microsoft's parser.
+		if (id === 'sentinel_asim') readKinds(sentinelAsimCommonColumns, kinds);
+		for (const [name, kind] of own) kinds.set(name, kind);
+		known = { kind: 'known', columns: new Set(own.keys()), kinds };
+		columnCache.set(key, known);
 	}
-	return { kind: 'known', columns };
+	return known;
 }
 
 let fullAzureMonitor: Promise<void> | null = null;

@@ -1,0 +1,75 @@
+import type { ConditionNode, NamedDetection } from '../core/index';
+import type { ConditionView } from './protocol';
+
+/**
+ * The condition tree of a rule with each node's verdict on one event, for the explanation view.
+ * `verdicts` holds each selection's verdict by name. Selectors (`1 of selection_*`, `all of
+ * them`) list the selections they expand to: whole names, `*` for any run of characters, names
+ * starting with `_` only for patterns that do. As in the matcher, a selector that names nothing
+ * has no verdict (null) and `and`/`or` skip such operands; an unknown name counts as false.
+ */
+export function conditionTree(
+	node: ConditionNode,
+	detections: readonly NamedDetection[],
+	verdicts: ReadonlyMap<string, boolean>,
+	source: string
+): ConditionView {
+	switch (node.kind) {
+		case 'ref':
+			return refView(node.name, node.range, verdicts);
+		case 'not': {
+			const arg = conditionTree(node.arg, detections, verdicts, source);
+			return { kind: 'not', value: arg.value === null ? null : !arg.value, arg };
+		}
+		case 'and':
+		case 'or': {
+			const args = node.args.map((arg) => conditionTree(arg, detections, verdicts, source));
+			return { kind: node.kind, value: combine(node.kind === 'and', args), args };
+		}
+		case 'selector': {
+			const args = selectedNames(node.pattern, detections).map((name) =>
+				refView(name, node.range, verdicts)
+			);
+			return {
+				kind: 'selector',
+				value: combine(node.quantifier === 'all', args),
+				text: source.slice(node.range.from, node.range.to),
+				range: node.range,
+				args
+			};
+		}
+	}
+}
+
+function refView(
+	name: string,
+	range: ConditionNode['range'],
+	verdicts: ReadonlyMap<string, boolean>
+): ConditionView {
+	const value = verdicts.get(name);
+	return { kind: 'ref', value: value === true, name, range, known: value !== undefined };
+}
+
+function combine(isAnd: boolean, args: readonly ConditionView[]): boolean | null {
+	let seen = false;
+	for (const arg of args) {
+		if (arg.value === null) continue;
+		seen = true;
+		if (arg.value !== isAnd) return arg.value;
+	}
+	return seen ? isAnd : null;
+}
+
+function selectedNames(pattern: string, detections: readonly NamedDetection[]): string[] {
+	const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+	const re = pattern === 'them' ? null : new RegExp(`^(?:${escaped})$`, 's');
+	const underscore = pattern.startsWith('_');
+	const names: string[] = [];
+	for (const { name } of detections) {
+		if (names.includes(name)) continue;
+		if (re !== null && !re.test(name)) continue;
+		if (!underscore && name.startsWith('_')) continue;
+		names.push(name);
+	}
+	return names;
+}
