@@ -42,7 +42,11 @@ const validity: Record<string, Partial<Record<FlavourId, string[] | { code: stri
 			'SecurityEvent\n| where tostring(EventID) =~ " 1_1 " and NewProcessName =~ "x"'
 		]
 	},
-	val8: { azure_monitor: { code: 'translate_column_missing' } },
+	val8: {
+		azure_monitor: [
+			'SecurityEvent\n| where (ipv4_is_in_range(column_ifexists("DestinationIp", dynamic(null)), "10.0.0.0/8") or ipv4_is_in_range(column_ifexists("DestinationIp", dynamic(null)), "fe80::/10")) and column_ifexists("DestinationPort", dynamic(null)) >= 1024'
+		]
+	},
 	val10: {
 		microsoft_xdr: [
 			'DeviceProcessEvents\n| where (ProcessId in (4, 8)) and ProcessIntegrityLevel == 4.5'

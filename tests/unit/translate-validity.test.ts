@@ -168,20 +168,25 @@ describe('a field whose column the table lacks', () => {
 		"  sel:\n    Image|endswith: '\\x.exe'\n    DestinationHostname|endswith: '.ngrok.io'\n  condition: sel\n"
 	);
 
-	it('is refused on its line, naming field, column and table, with no reference error', () => {
+	it('reads it with column_ifexists and warns on its line, naming column and table', () => {
 		const result = translate(parseRule(tunnel), 'azure_monitor');
-		expect(result.queries).toEqual([]);
-		expect(result.error).toEqual({
-			code: 'translate_column_missing',
-			severity: 'error',
-			message:
-				'Field DestinationHostname maps to column DestinationHostname, which table SecurityEvent does not have, so no valid KQL can test it.',
-			from: 121,
-			to: 149,
-			start: { line: 8, column: 4 },
-			end: { line: 8, column: 32 },
-			stage: 'translate'
-		});
+		expect(result.error).toBeNull();
+		expect(result.queries).toEqual([
+			'SecurityEvent\n| where NewProcessName endswith "\\\\x.exe" and column_ifexists("DestinationHostname", dynamic(null)) endswith ".ngrok.io"'
+		]);
+		expect(result.diagnostics).toEqual([
+			{
+				code: 'translate_column_missing',
+				severity: 'warning',
+				message:
+					'Table SecurityEvent has no column DestinationHostname. The query reads it with column_ifexists(), which is null on this table, so only a test for a missing value can hold.',
+				from: 121,
+				to: 149,
+				start: { line: 8, column: 4 },
+				end: { line: 8, column: 32 },
+				stage: 'translate'
+			}
+		]);
 	});
 
 	it('does not matter when the condition leaves it out', () => {
@@ -194,7 +199,7 @@ describe('a field whose column the table lacks', () => {
 		]);
 	});
 
-	it('gives way to a refusal of the reference in a later rule of the collection', () => {
+	it('leaves a refusal of the reference in a later rule of the collection in force', () => {
 		const cased = ruleText('process_creation', '  sel:\n    Image|cased: x\n  condition: sel\n');
 		const result = translate(parseRule(`${tunnel}---\n${cased}`), 'azure_monitor');
 		expect(result.error?.reference).toEqual({

@@ -112,12 +112,12 @@ function regexText(r: SigmaRegex): string {
 }
 
 function stringCondition(
-	field: string,
+	name: string,
 	s: SigmaString,
 	item: WorkItem,
 	kind: ColumnKind | null
 ): string {
-	const f = textOperand(quoteField(field), kind);
+	const f = textOperand(name, kind);
 	if (endsWithStar(s) && !containsSpecial(sliceString(s, 0, -1))) {
 		return `${f} ${K.startswith} ${kqlString(sliceString(s, 0, -1), item)}`;
 	}
@@ -133,7 +133,7 @@ function stringCondition(
 		return `${f} matches regex "${globRegex(s, item)}"`;
 	}
 	const text = s.parts.every((p) => typeof p === 'string') ? s.parts.join('') : null;
-	return equalsCondition(quoteField(field), kind, kqlString(s, item), text);
+	return equalsCondition(name, kind, kqlString(s, item), text);
 }
 
 function fieldCondition(
@@ -144,30 +144,33 @@ function fieldCondition(
 ): string | null {
 	// Expansions are rendered per value below, which looks the column up itself.
 	const columnKind = value.type === 'expansion' ? null : cols.kindOf(field, item);
+	const name = value.type === 'expansion' ? '' : cols.operand(field, quoteField(field));
 	switch (value.type) {
 		case 'string':
 			if (value.cased) {
 				throw notImplemented('Case-sensitive string matching is not supported by backend.', item);
 			}
-			return stringCondition(field, value, item, columnKind);
+			return stringCondition(name, value, item, columnKind);
 		case 'timestamp_part':
 			throw notImplemented(
 				'Field equals timestamp part value expressions are not supported by the backend.',
 				item
 			);
 		case 'number':
-			return quoteField(field) + K.numEq + pyNumberStr(value);
+			return name + K.numEq + pyNumberStr(value);
 		case 'bool':
-			return boolCondition(quoteField(field), columnKind, value.value);
+			return boolCondition(name, columnKind, value.value);
 		case 'regex': {
-			const operand = textOperand(quoteField(field), columnKind);
+			const operand = textOperand(name, columnKind);
 			return `${operand} matches regex "${regexText(value)}"`;
 		}
 		case 'cidr':
-			return `ipv4_is_in_range(${textOperand(field, columnKind)}, "${networkText(value.cidr)}")`;
+			// The backend inserts the cidr field name unquoted.
+			const operand = textOperand(cols.operand(field, field), columnKind);
+			return `ipv4_is_in_range(${operand}, "${networkText(value.cidr)}")`;
 		case 'compare': {
 			const number = pyNumberStr(value.number);
-			return compareCondition(quoteField(field), columnKind, K.compare[value.op], number);
+			return compareCondition(name, columnKind, K.compare[value.op], number);
 		}
 		case 'fieldref': {
 			const kind =
@@ -181,9 +184,9 @@ function fieldCondition(
 			throw notImplemented(`Field reference${kind} expression is not supported by backend.`, item);
 		}
 		case 'null':
-			return `isnull(${quoteField(field)})`;
+			return `isnull(${name})`;
 		case 'exists':
-			return `${value.exists ? 'isnotempty' : 'isempty'}(${quoteField(field)})`;
+			return `${value.exists ? 'isnotempty' : 'isempty'}(${name})`;
 		case 'expansion':
 			return join(
 				'or',
@@ -305,8 +308,8 @@ function listValue(value: SigmaValue, item: WorkItem): string {
 
 /** The Kusto backend's `in~`/`has_all` rendering of a same-field OR/AND, wildcards appended. */
 function asIn(op: 'and' | 'or', args: FieldLeaf[], cols: QueryColumns): string {
-	const field = quoteField(args[0].field);
 	const kind = cols.kindOf(args[0].field, args[0].item);
+	const field = cols.operand(args[0].field, quoteField(args[0].field));
 	const plain: string[] = [];
 	const texts: string[] = [];
 	const wild: FieldLeaf[] = [];
@@ -335,7 +338,8 @@ function asIn(op: 'and' | 'or', args: FieldLeaf[], cols: QueryColumns): string {
 			}
 			return '(' + terms.join(K.and) + ')';
 		}
-		return stringCondition(field, s, a.item, kind);
+		// The backend quotes the already quoted name once more here (`''c-uri''`).
+		return stringCondition(cols.operand(args[0].field, quoteField(field)), s, a.item, kind);
 	});
 	const wildText = wildExprs.join(joiner);
 	return inExpr && wildText ? inExpr + joiner + wildText : inExpr + wildText;

@@ -23,17 +23,33 @@ const textless: ReadonlySet<ColumnKind> = new Set(['number', 'bool', 'datetime',
  * table, or one whose schema is still loading): then the reference's text stays as it is.
  */
 export class QueryColumns {
-	/** The first field whose column the table lacks, and its item. */
-	missing: { column: string; item: WorkItem } | null = null;
+	/** Fields whose column the table lacks, each with its first item, in query order. */
+	readonly missing = new Map<string, WorkItem>();
 
 	constructor(readonly kinds: ReadonlyMap<string, ColumnKind> | null) {}
 
-	/** The kind of a field's column; null when unknown, or when the table lacks it (noted). */
+	/**
+	 * The kind of a field's column; null when the columns are unknown. A column the table lacks
+	 * (noted) is read as a dynamic null, see `operand`.
+	 */
 	kindOf(field: string, item: WorkItem): ColumnKind | null {
 		if (this.kinds === null) return null;
 		const kind = this.kinds.get(field);
-		if (kind === undefined) this.missing ??= { column: field, item };
-		return kind ?? null;
+		if (kind !== undefined) return kind;
+		if (!this.missing.has(field)) this.missing.set(field, item);
+		return 'dynamic';
+	}
+
+	/**
+	 * How a field is written as an operand. The reference accepts a field that a mapping renames
+	 * to a column the table lacks (it validates against mapping keys too), and Kusto rejects the
+	 * unknown name; `column_ifexists` reads the column where a table has it and is null here,
+	 * which is what testing an absent field means. A dynamic null takes every operator the
+	 * reference writes, where a string or number default would not.
+	 */
+	operand(field: string, written: string): string {
+		if (this.kinds === null || this.kinds.has(field)) return written;
+		return `column_ifexists(${escapedLiteral(field)}, dynamic(null))`;
 	}
 }
 

@@ -42,21 +42,19 @@ function conditionDiagnostic(
 	return null;
 }
 
-/** The code of our refusal of a field whose column the query table lacks. */
-const COLUMN_MISSING = 'translate_column_missing';
-
 /**
- * The reference accepts a field that a mapping renames to a column the table does not have (it
- * validates against mapping keys too); no valid query can test such a column, so we refuse.
+ * Warnings for the fields whose column the query table lacks: the query reads them with
+ * `column_ifexists`, so their tests never hold on this table.
  */
-function columnMissing(source: SourceText, table: string, cols: QueryColumns): Diagnostic | null {
-	if (!cols.missing) return null;
-	const { column, item } = cols.missing;
-	const field = item.sigmaField ?? column;
-	const text =
-		`Field ${field} maps to column ${column}, which table ${table} does not have, ` +
-		'so no valid KQL can test it.';
-	return makeDiagnostic(source, 'translate', COLUMN_MISSING, 'error', text, item.keyRange);
+function columnWarnings(source: SourceText, table: string, cols: QueryColumns): Diagnostic[] {
+	return [...cols.missing].map(([column, item]) => {
+		const field = item.sigmaField ?? column;
+		const mapped = field === column ? '' : ` (the column ${field} maps to)`;
+		const text =
+			`Table ${table} has no column ${column}${mapped}. The query reads it with ` +
+			'column_ifexists(), which is null on this table, so only a test for a missing value can hold.';
+		return makeDiagnostic(source, 'translate', 'translate_column_missing', 'warning', text, item.keyRange);
+	});
 }
 
 function ruleQueries(
@@ -65,7 +63,7 @@ function ruleQueries(
 	rule: SigmaRule,
 	flavour: FlavourId,
 	options: TranslateOptions,
-	notes: { schemaPending: string | null }
+	notes: { schemaPending: string | null; warnings: Diagnostic[] }
 ): string[] | Diagnostic {
 	const dets = workDetections(rule.detections);
 	const { table, schemaPending } = applyPipeline(rule, dets, flavour, options.queryTable);
@@ -92,7 +90,8 @@ function ruleQueries(
 		const expr = render(tree, cols, c.range);
 		if (expr !== null) queries.push(`${table}\n| where ${expr}`);
 	}
-	return columnMissing(source, table, cols) ?? queries;
+	notes.warnings.push(...columnWarnings(source, table, cols));
+	return queries;
 }
 
 function refusalDiagnostic(source: SourceText, r: Refusal): Diagnostic {
@@ -115,8 +114,7 @@ function internalError(source: SourceText, e: unknown, range: Range): Diagnostic
  * condition. The first problem the reference would raise becomes `error` and no query is
  * returned, as the reference returns none. Where the reference's KQL would not be valid KQL, the
  * valid query of the same meaning is returned instead (see `kql-validity.ts`), and a field whose
- * column the table lacks is an `error` without `reference` unless the reference refuses first.
- * Never throws.
+ * column the table lacks gets a warning. Never throws.
  */
 export function translate(
 	parsed: ParseResult,
@@ -128,8 +126,7 @@ export function translate(
 	const source = new SourceText(parsed.source);
 	const queries: string[] = [];
 	const diagnostics: Diagnostic[] = [];
-	const notes = { schemaPending: null as string | null };
-	let missing: Diagnostic | null = null;
+	const notes = { schemaPending: null as string | null, warnings: [] as Diagnostic[] };
 	for (const doc of parsed.documents) {
 		let outcome: string[] | Diagnostic;
 		try {
@@ -150,18 +147,13 @@ export function translate(
 			outcome =
 				e instanceof Refusal ? refusalDiagnostic(source, e) : internalError(source, e, doc.range);
 		}
-		if (!Array.isArray(outcome) && outcome.code === COLUMN_MISSING) {
-			// A later rule of the collection may still meet a refusal of the reference's own.
-			missing ??= outcome;
-			continue;
-		}
 		if (!Array.isArray(outcome)) {
 			diagnostics.push(outcome);
 			return { queries: [], diagnostics, error: outcome };
 		}
 		queries.push(...outcome);
 	}
-	if (missing) return { queries: [], diagnostics: [missing], error: missing };
+	diagnostics.push(...notes.warnings);
 	if (notes.schemaPending !== null) {
 		const table = notes.schemaPending;
 		const text = `The columns of table ${table} are still loading; field names were not checked.`;
