@@ -6,7 +6,19 @@ export default defineConfig({
 	base: './',
 	plugins: [svelte()],
 	worker: { format: 'es' },
-	build: { target: 'es2022', sourcemap: true },
+	build: {
+		target: 'es2022',
+		sourcemap: true,
+		rolldownOptions: {
+			// The event-format parsers are CommonJS, which a bundler must assume has side effects;
+			// they have none, so the page (which parses no events) leaves them to the worker.
+			treeshake: {
+				moduleSideEffects: [
+					{ test: /[\\/]node_modules[\\/](papaparse|saxes|xmlchars)[\\/]/, sideEffects: false }
+				]
+			}
+		}
+	},
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
 		testTimeout: 120_000

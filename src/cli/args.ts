@@ -83,6 +83,9 @@ function emptyArgs(command: CliArgs['command']): CliArgs {
 }
 
 function checkCommand(args: CliArgs): ParsedArgs {
+	if ([...args.paths, args.rules].filter((path) => path === '-').length > 1) {
+		return fail('standard input ("-") can be read only once');
+	}
 	if (args.command === 'convert') {
 		if (args.rules !== null) return fail(`option '--rules' belongs to the match command`);
 		if (args.pipeline === null) return fail('convert needs --pipeline');

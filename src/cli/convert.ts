@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseRule, translate } from '../core/index';
 import type { FlavourId } from '../core/index';
 import type { OutputFormat } from './args';
@@ -47,11 +46,13 @@ export function internalError(error: unknown): ErrorRecord {
 }
 
 /**
- * Converts every file and writes one record per file. Returns the number of internal errors, so
- * that the process can exit non-zero on a bug while rule problems stay data.
+ * Converts every file, read with `read` (which takes the path as given), and writes one record
+ * per file. Returns the number of internal errors, so that the process can exit non-zero on a
+ * bug while rule problems stay data.
  */
 export function convertFiles(
 	files: readonly string[],
+	read: (path: string) => string,
 	options: ConvertOptions,
 	format: OutputFormat,
 	out: Output
@@ -60,7 +61,7 @@ export function convertFiles(
 	for (const path of files) {
 		let record: ConvertRecord;
 		try {
-			record = convertSource(path, readFileSync(path, 'utf8'), options);
+			record = convertSource(path, read(path), options);
 		} catch (error) {
 			record = { path, error: { ...internalError(error), code: 'file_unreadable' } };
 		}

@@ -3,7 +3,7 @@ import { parseArgs } from './args';
 import { convertFiles } from './convert';
 import { matchRuleFile, readEventsFiles, reportEventsErrors } from './match';
 import { exitQuietlyOnClosedPipe, Output } from './output';
-import { expandRulePaths, firstMissingFile } from './rule-files';
+import { callerDirectory, expandRulePaths, firstMissingFile, readInput } from './rule-files';
 
 /**
  * The command line on the same core as the page: `convert` prints the KQL of rule files as the
@@ -28,7 +28,13 @@ Commands:
               {"file": EVENTS, "index": i, "match": true|false, "selections": [...]}
             With --rules DIR, evaluate every rule under DIR and print only matching pairs:
               {"rule": RULE, "file": EVENTS, "index": i, "match": true, "selections": [...]}
-            An events file may hold a JSON value, a JSON array, NDJSON or concatenated JSON.
+            An events file may hold a JSON value, a JSON array, NDJSON, concatenated JSON,
+            Windows event XML (Event Viewer, wevtutil, Get-WinEvent) or CSV with a header row
+            (Sentinel and Defender exports); the format is recognised from the content.
+
+Paths are relative to the folder the command was started from. A folder stands for the rule
+files beneath it, skipping node_modules and folders whose name starts with a dot. "-" reads
+a rule (convert) or events (match) from standard input.
 
 Options:
   --pipeline FLAVOUR  sentinel_asim, microsoft_xdr or azure_monitor. For match, events are
@@ -57,24 +63,27 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	exitQuietlyOnClosedPipe();
 	const out = new Output();
+	const base = callerDirectory();
+	const read = (path: string): string => readInput(path, base);
 	let internal = 0;
 	if (args.command === 'convert') {
-		const expanded = expandRulePaths(args.paths);
+		const expanded = expandRulePaths(args.paths, base);
 		if (!expanded.ok) usageError(`no such file or folder: ${expanded.missing}`);
 		const flavour = args.pipeline as NonNullable<typeof args.pipeline>;
 		if (args.table !== null) await loadFlavourSchemas(flavour);
-		internal = convertFiles(expanded.files, { flavour, table: args.table }, args.format, out);
+		const options = { flavour, table: args.table };
+		internal = convertFiles(expanded.files, read, options, args.format, out);
 	} else {
 		const rulePaths = args.rules === null ? [args.paths[0]] : [args.rules];
 		const eventPaths = args.rules === null ? args.paths.slice(1) : args.paths;
-		const expanded = expandRulePaths(rulePaths);
+		const expanded = expandRulePaths(rulePaths, base);
 		if (!expanded.ok) usageError(`no such file or folder: ${expanded.missing}`);
-		const missing = firstMissingFile(eventPaths);
+		const missing = firstMissingFile(eventPaths, base);
 		if (missing !== null) usageError(`no such events file: ${missing}`);
-		const eventsFiles = readEventsFiles(eventPaths);
+		const eventsFiles = readEventsFiles(eventPaths, read);
 		reportEventsErrors(eventsFiles, args.format, out);
 		const onlyMatches = args.rules !== null;
-		const options = { flavour: args.pipeline, format: args.format, onlyMatches };
+		const options = { read, flavour: args.pipeline, format: args.format, onlyMatches };
 		for (const rule of expanded.files) internal += matchRuleFile(rule, eventsFiles, options, out);
 	}
 	out.flush();

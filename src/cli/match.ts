@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { compileMatcher, matchEvent, parseEvents, parseRule } from '../core/index';
 import type { Diagnostic, FlavourId, Matcher } from '../core/index';
 import type { OutputFormat } from './args';
@@ -16,6 +15,8 @@ interface EventsFile {
 
 /** Settings of a matching run. */
 export interface MatchRunOptions {
+	/** Reads a rule file named on the command line. */
+	read: (path: string) => string;
 	/** Read events as rows exported from this flavour (column names map back to Sigma fields). */
 	flavour: FlavourId | null;
 	format: OutputFormat;
@@ -23,10 +24,16 @@ export interface MatchRunOptions {
 	onlyMatches: boolean;
 }
 
-/** Reads and parses every events file once. */
-export function readEventsFiles(files: readonly string[]): EventsFile[] {
+/**
+ * Reads (with `read`, which takes the path as given) and parses every events file once, in any
+ * format `parseEvents` recognises: JSON, NDJSON, Windows event XML or CSV.
+ */
+export function readEventsFiles(
+	files: readonly string[],
+	read: (path: string) => string
+): EventsFile[] {
 	return files.map((file) => {
-		const parsed = parseEvents(readFileSync(file, 'utf8'));
+		const parsed = parseEvents(read(file));
 		return { file, events: parsed.events, error: firstError(parsed.diagnostics) };
 	});
 }
@@ -36,10 +43,10 @@ export function readEventsFiles(files: readonly string[]): EventsFile[] {
  * would be those of some other rule than the one written); the error is returned instead.
  */
 function compileRuleFile(
-	path: string,
+	source: string,
 	flavour: FlavourId | null
 ): { matcher: Matcher; error: null } | { matcher: null; error: Diagnostic | null } {
-	const parsed = parseRule(readFileSync(path, 'utf8'));
+	const parsed = parseRule(source);
 	const parseError = firstError(parsed.diagnostics);
 	if (parseError) return { matcher: null, error: parseError };
 	const matcher = compileMatcher(parsed, flavour ? { flavour } : {});
@@ -60,7 +67,7 @@ export function matchRuleFile(
 ): number {
 	let compiled;
 	try {
-		compiled = compileRuleFile(rulePath, options.flavour);
+		compiled = compileRuleFile(options.read(rulePath), options.flavour);
 	} catch (error) {
 		out.json({ rule: rulePath, error: internalError(error) });
 		return 1;

@@ -12,10 +12,15 @@ export { translate } from './translate/translate';
  * tables no logsource reaches (needed before translating with such a `queryTable`).
  */
 export { flavours, isFlavourId, loadFlavourSchemas } from './translate/flavours/index';
-/** Reads events pasted or loaded by a user: JSON, JSON arrays, NDJSON, concatenated documents. */
+/**
+ * Reads events pasted or loaded by a user: JSON, JSON arrays, NDJSON, concatenated documents,
+ * Windows event XML and CSV with a header row, recognised from the text.
+ */
 export { parseEvents } from './events/parse-events';
 /** Finds the text range of a value in the events text from a path an explanation gives. */
 export { locatePath } from './events/locate-path';
+/** The selection names a `1 of …` / `all of …` pattern expands to, as converter and matcher do. */
+export { selectNames } from './condition/resolve-condition';
 /** Builds a matcher for a parsed rule, then evaluates events with it. */
 export { compileMatcher, matchEvent } from './match/match';
 /** Encodes and decodes the playground state for permalinks. */

@@ -1,12 +1,13 @@
+import { selectNames } from '../core/index';
 import type { ConditionNode, NamedDetection } from '../core/index';
 import type { ConditionView } from './protocol';
 
 /**
  * The condition tree of a rule with each node's verdict on one event, for the explanation view.
  * `verdicts` holds each selection's verdict by name. Selectors (`1 of selection_*`, `all of
- * them`) list the selections they expand to: whole names, `*` for any run of characters, names
- * starting with `_` only for patterns that do. As in the matcher, a selector that names nothing
- * has no verdict (null) and `and`/`or` skip such operands; an unknown name counts as false.
+ * them`) list the selections they expand to, expanded by the core's `selectNames`. As in the
+ * matcher, a selector that names nothing has no verdict (null) and `and`/`or` skip such
+ * operands; an unknown name counts as false.
  */
 export function conditionTree(
 	node: ConditionNode,
@@ -27,7 +28,7 @@ export function conditionTree(
 			return { kind: node.kind, value: combine(node.kind === 'and', args), args };
 		}
 		case 'selector': {
-			const args = selectedNames(node.pattern, detections).map((name) =>
+			const args = selectNames(node.pattern, detections).map((name) =>
 				refView(name, node.range, verdicts)
 			);
 			return {
@@ -58,18 +59,4 @@ function combine(isAnd: boolean, args: readonly ConditionView[]): boolean | null
 		if (arg.value !== isAnd) return arg.value;
 	}
 	return seen ? isAnd : null;
-}
-
-function selectedNames(pattern: string, detections: readonly NamedDetection[]): string[] {
-	const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-	const re = pattern === 'them' ? null : new RegExp(`^(?:${escaped})$`, 's');
-	const underscore = pattern.startsWith('_');
-	const names: string[] = [];
-	for (const { name } of detections) {
-		if (names.includes(name)) continue;
-		if (re !== null && !re.test(name)) continue;
-		if (!underscore && name.startsWith('_')) continue;
-		names.push(name);
-	}
-	return names;
 }

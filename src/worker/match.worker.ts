@@ -113,6 +113,12 @@ async function run(request: MatchRequest): Promise<void> {
 			preview: events.previews[index]
 		};
 		if (!verdict.logsource.ok) row.logsource = verdict.logsource.reason;
+		else if (!verdict.match && verdict.selections.length > 0) {
+			// Only a miss with a selection holding can be a filter's doing; only such events pay
+			// for an explanation.
+			const excludedBy = filterExclusion(matcher, events.events[index]);
+			if (excludedBy) row.excludedBy = excludedBy;
+		}
 		rows.push(row);
 		// Reading the clock costs more than matching a simple event, so it is read every 64 events.
 		if ((index & 63) === 63 && performance.now() - sliceStart > sliceMs) {
@@ -125,6 +131,13 @@ async function run(request: MatchRequest): Promise<void> {
 	}
 	post({ type: 'progress', id, rows, done: total, total });
 	post({ type: 'done', id, elapsed: performance.now() - started });
+}
+
+/** The filter that alone kept an event from matching, from its explanation; null otherwise. */
+function filterExclusion(matcher: Matcher, event: unknown): string | null {
+	const explanation = matchEvent(matcher, event).explanation;
+	if (!explanation || explanation.closest !== null) return null;
+	return explanation.excludedBy;
 }
 
 async function excerpt(request: ExcerptRequest): Promise<void> {

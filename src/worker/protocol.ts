@@ -52,6 +52,11 @@ export interface ResultRow {
 	selections: string[];
 	/** Why the logsource set the event aside; absent when it did not. */
 	logsource?: string;
+	/**
+	 * For a miss where every selection the condition needed held: the selection (a filter) that
+	 * held too and that the condition excludes. Absent otherwise.
+	 */
+	excludedBy?: string;
 	/** The start of the event's text on one line. */
 	preview: string;
 }

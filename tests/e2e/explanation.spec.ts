@@ -60,7 +60,7 @@ test.describe('the explanation', () => {
 		const detail = page.getByTestId('event-explanation');
 		await expect(detail).toContainText('Event #1');
 		await expect(detail.getByTestId('explanation-summary')).toHaveText(
-			"matched Matched: 'selection_img', 'selection_cli' held."
+			"Matched: 'selection_img', 'selection_cli' held."
 		);
 		const tree = detail.getByTestId('condition-tree');
 		await expect(tree).toContainText('all of selection_* and not filter');
@@ -115,6 +115,10 @@ test.describe('the explanation', () => {
 		await third.click();
 		await expect(page.getByTestId('explanation-logsource')).toHaveText(`Logsource: ${reason}`);
 		await expect(page.getByTestId('explanation-summary')).toContainText(`Not matched: ${reason}`);
+		// The count of events set aside filters the list down to them.
+		await page.getByTestId('filter-set-aside').click();
+		await expect(page.getByTestId('event-result')).toHaveCount(1);
+		await expect(page.getByTestId('event-result').locator('.index')).toHaveText('#3');
 	});
 
 	test('a hostile regular expression finishes at once with the right verdict', async ({ page }) => {

@@ -23,11 +23,47 @@ test.describe('testing events', () => {
 		await expect(rows.nth(1)).toHaveAttribute('data-matched', 'false');
 		await expect(rows.nth(2)).toHaveAttribute('data-matched', 'false');
 		await expect(rows.nth(3)).toHaveAttribute('data-matched', 'true');
-		await expect(rows.nth(0)).toContainText('matched');
-		await expect(rows.nth(1)).toContainText('not matched');
+		await expect(rows.getByTestId('event-verdict')).toHaveText([
+			'matched',
+			'excluded',
+			'not matched',
+			'matched'
+		]);
 		await expect(page.getByTestId('matched-count')).toHaveText('2');
 		await expect(page.getByTestId('not-matched-count')).toHaveText('2');
-		await expect(rows.nth(1).getByTestId('event-selections')).toContainText('selection');
+		// Every selection needed held, and the filter excluded the event: the row says so.
+		const excluded = rows.nth(1).getByTestId('event-excluded');
+		await expect(excluded).toHaveText('by filter_landscape_sysinfo');
+		await expect(excluded).toHaveAttribute(
+			'title',
+			"Every selection the condition needs held, but 'filter_landscape_sysinfo' held too and " +
+				'the condition excludes it. Selections that held: selection, filter_landscape_sysinfo'
+		);
+		await expect(rows.nth(0).getByTestId('event-selections')).toHaveAttribute(
+			'title',
+			'Selections that held: selection'
+		);
+	});
+
+	test('clicking a count shows only those events, and again shows them all', async ({ page }) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', seed!);
+		await pasteInto(page, 'events-input', events.map((e) => JSON.stringify(e)).join('\n'));
+		const rows = page.getByTestId('event-result');
+		await expect(rows).toHaveCount(4);
+		const indexes = () => rows.locator('.index').allTextContents();
+
+		await page.getByTestId('filter-matched').click();
+		await expect(page.getByTestId('filter-matched')).toHaveAttribute('aria-pressed', 'true');
+		await expect.poll(indexes).toEqual(['#1', '#4']);
+		await page.getByTestId('filter-not-matched').click();
+		await expect.poll(indexes).toEqual(['#2', '#3']);
+		// The filter stays while the rule changes and the events are matched again.
+		await pasteInto(page, 'sigma-editor', seed!.replace("- '/netstat'", "- '/nothing'"));
+		await expect(page.getByTestId('matched-count')).toHaveText('1');
+		await expect.poll(indexes).toEqual(['#2', '#3', '#4']);
+		await page.getByTestId('filter-not-matched').click();
+		await expect.poll(indexes).toEqual(['#1', '#2', '#3', '#4']);
 	});
 
 	test('explains an event when its row is clicked', async ({ page }) => {
@@ -37,7 +73,9 @@ test.describe('testing events', () => {
 		await page.getByTestId('event-result').nth(1).click();
 		const detail = page.getByTestId('event-explanation');
 		await expect(detail).toContainText('Event #2');
-		await expect(detail).toContainText('not matched');
+		await expect(detail.getByTestId('explanation-summary')).toHaveText(
+			"Not matched: 'filter_landscape_sysinfo' held, and the condition excludes it."
+		);
 		await expect(detail).toContainText('filter_landscape_sysinfo');
 	});
 

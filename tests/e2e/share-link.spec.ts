@@ -91,6 +91,67 @@ test.describe('share links', () => {
 		await expect(page.getByTestId('sigma-editor')).toContainText('title: My unsaved work');
 	});
 
+	test('a link never destroys the saved draft, and an edited link keeps it as the previous draft', async ({
+		page,
+		browser
+	}) => {
+		// A link made elsewhere.
+		const elsewhere = await browser.newContext();
+		const sender = await elsewhere.newPage();
+		await openPlayground(sender);
+		await typeInto(sender, 'sigma-editor', '# LINK-B');
+		await sender.getByTestId('share-button').click();
+		const link = await sender.getByTestId('share-link').inputValue();
+		await elsewhere.close();
+
+		await openPlayground(page);
+		await typeInto(page, 'sigma-editor', '# DRAFT-A');
+		await page.waitForTimeout(1000);
+		await page.goto(link);
+		await expect(page.getByTestId('sigma-editor')).toContainText('# LINK-B');
+		await expect(page.getByTestId('stash-note')).toContainText('Your own draft is kept');
+
+		// Leaving the link unedited: the plain address shows the draft, in a fresh load too.
+		await page.goto('./');
+		await expect(page.getByTestId('sigma-editor')).toContainText('# DRAFT-A');
+		await expect(page.getByTestId('stash-note')).toHaveCount(0);
+		const tab = await page.context().newPage();
+		await tab.goto(link);
+		await expect(tab.getByTestId('sigma-editor')).toContainText('# LINK-B');
+		await tab.close();
+		await page.reload();
+		await expect.poll(() => editorText(page, 'sigma-editor')).toBe('# DRAFT-A');
+
+		// Editing the link makes it the draft; the old draft waits in the previous slot.
+		await page.goto(link);
+		await expect(page.getByTestId('sigma-editor')).toContainText('# LINK-B');
+		await page.getByTestId('sigma-editor').locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+End');
+		await page.keyboard.type(' edited');
+		await page.waitForTimeout(1000);
+		await page.goto('./');
+		await expect.poll(() => editorText(page, 'sigma-editor')).toBe('# LINK-B edited');
+		const note = page.getByTestId('stash-note');
+		await expect(note).toContainText('before editing a shared link');
+		await page.reload();
+		await expect(note).toBeVisible();
+		await note.getByRole('button', { name: 'Bring it back' }).click();
+		await expect(page.getByTestId('sigma-editor')).toContainText('# DRAFT-A');
+		await expect(note).toHaveCount(0);
+		expect(page.url()).not.toContain('#');
+
+		// Bringing it back swapped the two: the edited link is now the previous draft.
+		await page.reload();
+		await expect.poll(() => editorText(page, 'sigma-editor')).toBe('# DRAFT-A');
+		await note.getByRole('button', { name: 'Bring it back' }).click();
+		await expect(page.getByTestId('sigma-editor')).toContainText('# LINK-B edited');
+		await page.reload();
+		await note.getByRole('button', { name: 'Discard it' }).click();
+		await page.reload();
+		await expect.poll(() => editorText(page, 'sigma-editor')).toBe('# LINK-B edited');
+		await expect(note).toHaveCount(0);
+	});
+
 	for (const [fragment, message] of [
 		['v1.!!!not-base64!!!', 'characters that are not base64url'],
 		['v1.SGVsbG8gd29ybGQ', 'compressed data cannot be read'],

@@ -12,9 +12,28 @@ const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const main = join(repoRoot, 'src', 'cli', 'main.ts');
 let dir = '';
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const run = spawnSync(tsx, [main, ...args], { cwd: dir, encoding: 'utf8' });
+interface Run {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+// The variables npm sets for scripts are removed, so that the CLI sees the test's working
+// directory as the caller's even when the tests themselves run under `npm test`.
+const { INIT_CWD: _initCwd, npm_package_json: _packageJson, ...plainEnv } = process.env;
+
+function spawnCli(args: string[], options: { cwd?: string; env?: object; input?: string }): Run {
+	const run = spawnSync(tsx, [main, ...args], {
+		cwd: options.cwd ?? dir,
+		env: { ...plainEnv, ...options.env },
+		input: options.input,
+		encoding: 'utf8'
+	});
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function cli(...args: string[]): Run {
+	return spawnCli(args, {});
 }
 
 function jsonLines(text: string): unknown[] {
@@ -104,6 +123,10 @@ beforeAll(() => {
 	writeFileSync(join(dir, 'rules', 'windows', 'two.yaml'), twoConditionsRule);
 	writeFileSync(join(dir, 'rules', 'windows', 'bad.yml'), badModifierRule);
 	writeFileSync(join(dir, 'rules', 'notes.txt'), 'not a rule');
+	mkdirSync(join(dir, 'rules', 'node_modules', 'pkg'), { recursive: true });
+	writeFileSync(join(dir, 'rules', 'node_modules', 'pkg', 'dependency.yml'), seedRule);
+	mkdirSync(join(dir, 'rules', '.git'));
+	writeFileSync(join(dir, 'rules', '.git', 'hidden.yml'), seedRule);
 	writeFileSync(join(dir, 'custom.yml'), customTableRule);
 	writeFileSync(join(dir, 'signin.yml'), signInRule);
 	writeFileSync(
@@ -127,7 +150,7 @@ describe('cli convert', () => {
 		expect(jsonLines(run.stdout)).toEqual([{ path: 'rules/seed.yml', queries: [seedXdr] }]);
 	});
 
-	it('expands a folder to its rule files in sorted order and reports rule errors as data', () => {
+	it('expands a folder to its sorted rule files, skipping node_modules and dot-folders', () => {
 		const run = cli('convert', '--pipeline', 'sentinel_asim', 'rules');
 		expect(run.status).toBe(0);
 		const lines = jsonLines(run.stdout) as { path: string; error?: Record<string, unknown> }[];
@@ -167,6 +190,21 @@ describe('cli convert', () => {
 				queries: ['SigninLogs\n| where UserPrincipalName =~ "x" and ResultType == 50126']
 			}
 		]);
+	});
+
+	it('reads the rule from standard input for -', () => {
+		const run = spawnCli(['convert', '--pipeline', 'microsoft_xdr', '-'], { input: seedRule });
+		expect(run.status).toBe(0);
+		expect(jsonLines(run.stdout)).toEqual([{ path: '-', queries: [seedXdr] }]);
+	});
+
+	it('resolves relative paths against the caller folder that npm run keeps in INIT_CWD', () => {
+		const run = spawnCli(['convert', '--pipeline', 'microsoft_xdr', 'rules/seed.yml'], {
+			cwd: repoRoot,
+			env: { INIT_CWD: dir, npm_package_json: join(repoRoot, 'package.json') }
+		});
+		expect(run.status).toBe(0);
+		expect(jsonLines(run.stdout)).toEqual([{ path: 'rules/seed.yml', queries: [seedXdr] }]);
 	});
 
 	it('prints plain text with --format text', () => {
@@ -225,6 +263,91 @@ describe('cli match', () => {
 	});
 });
 
+describe('cli match on other event formats', () => {
+	const certutilRule = `title: Certutil download
+logsource:
+    category: process_creation
+    product: windows
+detection:
+    selection:
+        Image|endswith: '\\certutil.exe'
+        CommandLine|contains: 'urlcache'
+    condition: selection
+`;
+	const sysmonEvent = (id: number, image: string, commandLine: string) =>
+		'<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>' +
+		`<Provider Name="Microsoft-Windows-Sysmon"/><EventID>${id}</EventID>` +
+		'<Channel>Microsoft-Windows-Sysmon/Operational</Channel></System><EventData>' +
+		`<Data Name="Image">${image}</Data><Data Name="CommandLine">${commandLine}</Data>` +
+		'</EventData></Event>';
+	const certutil = 'C:\\Windows\\System32\\certutil.exe';
+	const xml = [
+		'<?xml version="1.0" encoding="utf-8"?>',
+		'<Events>',
+		sysmonEvent(1, certutil, 'certutil -urlcache -f http://x/a'),
+		sysmonEvent(5, certutil, 'certutil -urlcache -f http://x/a'),
+		sysmonEvent(1, 'C:\\Windows\\System32\\cmd.exe', 'cmd /c urlcache'),
+		'</Events>',
+		''
+	].join('\n');
+	const csv = [
+		'TimeGenerated [UTC],TargetProcessName,TargetProcessCommandLine',
+		`2024-05-01T10:00:00Z,${certutil},"certutil -urlcache -f ""http://x/a, b"""`,
+		'2024-05-01T10:00:01Z,C:\\Windows\\notepad.exe,notepad',
+		''
+	].join('\r\n');
+
+	beforeAll(() => {
+		writeFileSync(join(dir, 'certutil.yml'), certutilRule);
+		writeFileSync(join(dir, 'sysmon.xml'), xml);
+		writeFileSync(join(dir, 'export.csv'), csv);
+	});
+
+	it('reads Windows event XML, one verdict per <Event>', () => {
+		const run = cli('match', 'certutil.yml', 'sysmon.xml');
+		expect(run.status).toBe(0);
+		expect(jsonLines(run.stdout)).toEqual([
+			{ file: 'sysmon.xml', index: 0, match: true, selections: ['selection'] },
+			{ file: 'sysmon.xml', index: 1, match: false, selections: ['selection'] },
+			{ file: 'sysmon.xml', index: 2, match: false, selections: [] }
+		]);
+	});
+
+	it('reads a Sentinel CSV export with the column names of its flavour', () => {
+		const run = cli('match', '--pipeline', 'sentinel_asim', 'certutil.yml', 'export.csv');
+		expect(jsonLines(run.stdout)).toEqual([
+			{ file: 'export.csv', index: 0, match: true, selections: ['selection'] },
+			{ file: 'export.csv', index: 1, match: false, selections: [] }
+		]);
+	});
+
+	it('reads the events from standard input for -', () => {
+		const run = spawnCli(['match', 'certutil.yml', '-'], { input: xml });
+		expect(jsonLines(run.stdout)).toEqual([
+			{ file: '-', index: 0, match: true, selections: ['selection'] },
+			{ file: '-', index: 1, match: false, selections: ['selection'] },
+			{ file: '-', index: 2, match: false, selections: [] }
+		]);
+	});
+
+	it('reports a text in no known format once, with its line', () => {
+		const run = spawnCli(['match', 'certutil.yml', '-'], { input: '\nsome words\nmore words\n' });
+		expect(run.status).toBe(0);
+		expect(jsonLines(run.stdout)).toEqual([
+			{
+				file: '-',
+				error: {
+					code: 'events_format_unknown',
+					type: null,
+					message: expect.stringMatching(/^These events are in no format the tester reads\./),
+					line: 2,
+					column: 1
+				}
+			}
+		]);
+	});
+});
+
 describe('cli usage errors', () => {
 	it('exits with 2 and a message on stderr for an unknown command', () => {
 		const run = cli('translate', 'x.yml');
@@ -245,6 +368,12 @@ describe('cli usage errors', () => {
 		const missing = cli('match', 'rules/seed.yml', 'nope.json');
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toContain('no such events file: nope.json');
+	});
+
+	it('exits with 2 when standard input is named twice', () => {
+		const run = cli('match', '--rules', '-', '-');
+		expect(run.status).toBe(2);
+		expect(run.stderr).toContain('standard input ("-") can be read only once');
 	});
 
 	it('prints the usage with --help', () => {

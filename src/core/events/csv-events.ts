@@ -3,15 +3,15 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Range, SourceText } from '../source';
 import type { ParsedEvents } from './parse-events';
 
-/** The delimiters a header row may use: comma (portal exports), tab and semicolon (spreadsheets). */
+/** Delimiters a header row may use: comma (portal exports), tab and semicolon (spreadsheets). */
 const delimiters = [',', '\t', ';'];
 
 const letter = /\p{L}/u;
 
 /**
  * The delimiter of the CSV header row starting at `start`, or null when that line is no header
- * row: a header names at least two columns, each with a letter in it and no JSON or XML brackets,
- * so that a JSON or plain-text paste is never taken for CSV.
+ * row: a header names at least two columns, each a short name (a letter, at most three words)
+ * that does not start like JSON or XML, so that prose or a broken JSON line is not taken for CSV.
  */
 export function csvHeaderDelimiter(text: string, start: number): string | null {
 	let end = text.indexOf('\n', start);
@@ -21,7 +21,8 @@ export function csvHeaderDelimiter(text: string, start: number): string | null {
 	const parsed = Papa.parse<string[]>(line, { delimitersToGuess: delimiters });
 	const names = parsed.data[0];
 	if (parsed.errors.some((e) => e.type === 'Quotes') || !names || names.length < 2) return null;
-	const isName = (name: string): boolean => letter.test(name) && !/[{}<>[\]]/.test(name);
+	const isName = (name: string): boolean =>
+		letter.test(name) && name.length <= 100 && !/^\s*[{[<]|\S\s+\S+\s+\S+\s+\S/.test(name);
 	return names.every(isName) ? parsed.meta.delimiter : null;
 }
 

@@ -1,16 +1,27 @@
 import type { Range } from '../source';
+import { locateCsvPath } from './csv-locate';
 import { isSpace, scanValue, stringEnd } from './json-scan';
+import { locateXmlPath } from './xml-locate';
 
 /**
  * Finds where the value at `path` (keys and array indexes from the event root, as matcher
  * explanations give them) sits in the events text, so that the UI can highlight it. `event` is
- * the event's range in that text. Null when the path does not lead to a value.
+ * the event's range in that text, as `parseEvents` gave it; the format is recognised from the
+ * start of the text as there (a CSV cell, the text of an XML element, a JSON value). Null when
+ * the path does not lead to a value.
  */
 export function locatePath(
 	text: string,
 	event: Range,
 	path: readonly (string | number)[]
 ): Range | null {
+	const start = skipSpace(text, 0, text.length);
+	const first = text[start];
+	if (first === '<') return locateXmlPath(text, event, path);
+	if (first !== '{' && first !== '[' && text[skipSpace(text, event.from, event.to)] !== '{') {
+		const cell = locateCsvPath(text, start, event, path);
+		if (cell) return cell;
+	}
 	let at = skipSpace(text, event.from, event.to);
 	for (const step of path) {
 		const c = text[at];

@@ -8,10 +8,11 @@ import { parseXmlEvents } from './xml-events';
 /**
  * How the events text was laid out: one JSON value, one JSON array of events, one event per
  * line (NDJSON), several JSON documents one after another, CSV with a header row, Windows event
- * XML, or nothing at all.
+ * XML, nothing at all, or none of these.
  */
 export type EventsFormat =
 	| 'empty'
+	| 'unknown'
 	| 'json'
 	| 'json-array'
 	| 'ndjson'
@@ -59,7 +60,7 @@ export function parseEvents(text: string): ParsedEvents {
 			'exports).',
 		{ from: start, to: text[end - 1] === '\r' ? end - 1 : end }
 	);
-	return { events: [], ranges: [], format: 'empty', diagnostics: [diagnostic] };
+	return { events: [], ranges: [], format: 'unknown', diagnostics: [diagnostic] };
 }
 
 /** True when the text at `start` begins like a JSON string, number, or literal. */

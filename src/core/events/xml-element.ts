@@ -52,7 +52,8 @@ export function elementValue(element: XmlElement): unknown {
 	return Object.fromEntries(fields);
 }
 
-function localName(name: string): string {
+/** The name of an element without its namespace prefix (`Event` for `e:Event`). */
+export function localName(name: string): string {
 	return name.slice(name.indexOf(':') + 1);
 }
 

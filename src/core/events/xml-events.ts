@@ -2,7 +2,7 @@ import { SaxesParser } from 'saxes';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics';
 import type { Range, SourceText } from '../source';
 import type { ParsedEvents } from './parse-events';
-import { elementValue, type XmlElement } from './xml-element';
+import { elementValue, localName, type XmlElement } from './xml-element';
 
 /**
  * Reads Windows event XML as Event Viewer ("Save as XML"), `wevtutil qe /f:xml` and Get-WinEvent
@@ -10,7 +10,8 @@ import { elementValue, type XmlElement } from './xml-element';
  * outermost `<Event>` becomes `{"Event": {...}}` in the layout evtx_dump gives (see
  * `elementValue`), so the matcher reads `Event.System` and `Event.EventData` as for JSON exports.
  * A well-formedness error is reported once at its line and column; the event it occurs in is
- * dropped and reading goes on with the next `<Event>`.
+ * dropped and reading goes on with the next `<Event>`. A bare `&` (common in hand-written
+ * samples) is read as itself, with a warning.
  */
 export function parseXmlEvents(source: SourceText, start: number): ParsedEvents {
 	const text = source.text;
@@ -18,6 +19,9 @@ export function parseXmlEvents(source: SourceText, start: number): ParsedEvents 
 	const ranges: Range[] = [];
 	const diagnostics: Diagnostic[] = [];
 	const begin = afterDeclaration(text, start);
+	const bare = findBareAmpersands(text, begin);
+	const unmask = (value: string): string =>
+		bare.length > 0 ? value.replace(/\uE000/g, '&') : value;
 	const parser = new SaxesParser({ fragment: true, position: true });
 	const stack: XmlElement[] = [];
 	let eventFrom = -1;
@@ -31,10 +35,14 @@ export function parseXmlEvents(source: SourceText, start: number): ParsedEvents 
 			isRecovering = false;
 			eventFrom = text.lastIndexOf(`<${name}`, begin + parser.position);
 		}
-		stack.push({ name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' });
+		const attributes: Record<string, string> = {};
+		for (const [key, value] of Object.entries(tag.attributes as Record<string, string>)) {
+			attributes[key] = unmask(value);
+		}
+		stack.push({ name, attributes, children: [], text: '' });
 	});
 	const onText = (chunk: string): void => {
-		if (eventFrom >= 0) stack[stack.length - 1].text += chunk;
+		if (eventFrom >= 0) stack[stack.length - 1].text += unmask(chunk);
 		else if (strayText < 0 && diagnostics.length === 0 && chunk.trim() !== '') {
 			// Text is reported when the next tag starts (or at the end), so its start is found
 			// from the previous markup.
@@ -81,7 +89,7 @@ export function parseXmlEvents(source: SourceText, start: number): ParsedEvents 
 		fail(offset, error.message.replace(/^\d+:\d+: /, ''));
 	});
 	try {
-		parser.write(text.slice(begin));
+		parser.write(maskAt(text.slice(begin), bare, begin));
 		if (eventFrom >= 0 && !isRecovering) {
 			fail(eventFrom, `the <${stack[0].name}> element that starts here is never closed`);
 		}
@@ -90,6 +98,7 @@ export function parseXmlEvents(source: SourceText, start: number): ParsedEvents 
 		const message = error instanceof Error ? error.message : String(error);
 		diagnostics.push(invalidXml(source, text.length, message));
 	}
+	if (bare.length > 0) diagnostics.push(bareAmpersandDiagnostic(source, bare));
 	if (strayText >= 0) {
 		diagnostics.push(
 			makeDiagnostic(
@@ -125,8 +134,50 @@ function afterDeclaration(text: string, start: number): number {
 	return end < 0 ? start : end + 2;
 }
 
-function localName(name: string): string {
-	return name.slice(name.indexOf(':') + 1);
+// CDATA sections and comments may hold a bare `&`; elsewhere it must start a reference.
+const ampersands =
+	/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?!(?:[A-Za-z_:][\w.:-]*|#\d+|#x[\da-fA-F]+);)/g;
+
+/** The offsets of `&` characters that start no entity or character reference. */
+export function findBareAmpersands(text: string, from: number): number[] {
+	if (!text.includes('&', from)) return [];
+	const found: number[] = [];
+	ampersands.lastIndex = from;
+	for (let m = ampersands.exec(text); m; m = ampersands.exec(text)) {
+		if (m[0] === '&') found.push(m.index);
+	}
+	return found;
+}
+
+/**
+ * Replaces each bare `&` by U+E000 (one UTF-16 unit, so every offset stays right): saxes would
+ * otherwise read the rest of the text as one unterminated entity name.
+ */
+export function maskAt(body: string, bare: readonly number[], offset: number): string {
+	if (bare.length === 0) return body;
+	const parts: string[] = [];
+	let last = 0;
+	for (const at of bare) {
+		parts.push(body.slice(last, at - offset), '\uE000');
+		last = at - offset + 1;
+	}
+	parts.push(body.slice(last));
+	return parts.join('');
+}
+
+function bareAmpersandDiagnostic(source: SourceText, bare: readonly number[]): Diagnostic {
+	const at = source.position(bare[0]);
+	const others = bare.length - 1;
+	const more = others === 0 ? '' : ` (and ${others} more)`;
+	return makeDiagnostic(
+		source,
+		'events',
+		'events_xml_bare_ampersand',
+		'warning',
+		`The & at line ${at.line}, column ${at.column + 1}${more} starts no entity, which XML ` +
+			'does not allow (write &amp;); it is read as a plain &.',
+		{ from: bare[0], to: bare[0] + 1 }
+	);
 }
 
 function invalidXml(source: SourceText, offset: number, message: string): Diagnostic {

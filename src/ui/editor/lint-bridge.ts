@@ -1,10 +1,11 @@
 import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import type { Diagnostic } from '../../core/index';
+import { messageParts } from '../message-parts';
 
 /**
  * Turns core diagnostics into `@codemirror/lint` diagnostics for a document of `length`
- * characters. Offsets pass through unchanged, clamped to the document in case the text moved on
- * since the diagnostics were computed.
+ * characters, with the first line of each message. Offsets pass through unchanged, clamped to
+ * the document in case the text moved on since the diagnostics were computed.
  */
 export function toLintDiagnostics(
 	diagnostics: readonly Diagnostic[],
@@ -17,7 +18,8 @@ export function toLintDiagnostics(
 			to: Math.max(from, Math.min(d.to, length)),
 			severity: d.severity,
 			source: d.code,
-			message: d.message
+			// The tooltip keeps to the first line; the panels below the editors show the rest.
+			message: messageParts(d.message).head
 		};
 	});
 }

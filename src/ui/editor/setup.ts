@@ -5,15 +5,11 @@ import {
 	indentWithTab,
 	insertNewline
 } from '@codemirror/commands';
-import {
-	bracketMatching,
-	defaultHighlightStyle,
-	indentUnit,
-	syntaxHighlighting
-} from '@codemirror/language';
+import { bracketMatching, HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
+import { tags as t } from '@lezer/highlight';
 import {
 	drawSelection,
 	EditorView,
@@ -24,21 +20,64 @@ import {
 	lineNumbers
 } from '@codemirror/view';
 
-/** Colours and sizes shared by both editors; the editor fills its host element. */
+/**
+ * Colours and sizes shared by both editors; the editor fills its host element. Every colour is a
+ * CSS variable of `global.css`, so the editors follow the page's light or dark scheme.
+ */
 export const editorTheme = EditorView.theme({
-	'&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--editor-bg)' },
+	'&': {
+		height: '100%',
+		fontSize: '13px',
+		color: 'var(--text)',
+		backgroundColor: 'var(--editor-bg)'
+	},
 	'.cm-scroller': {
 		fontFamily: 'var(--mono)',
 		lineHeight: '1.5'
 	},
+	'.cm-content': { caretColor: 'var(--text)' },
+	'.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
 	'.cm-gutters': {
 		backgroundColor: 'var(--editor-gutter)',
 		borderRight: '1px solid var(--border)',
 		color: 'var(--muted)'
 	},
 	'.cm-activeLine': { backgroundColor: 'var(--editor-active-line)' },
-	'.cm-activeLineGutter': { backgroundColor: 'var(--editor-active-line)' }
+	'.cm-activeLineGutter': { backgroundColor: 'var(--editor-active-line)' },
+	'.cm-selectionBackground': { backgroundColor: 'var(--editor-selection-blur)' },
+	'&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground': {
+		backgroundColor: 'var(--editor-selection)'
+	},
+	'.cm-selectionMatch': { backgroundColor: 'var(--editor-match)' },
+	'.cm-panels': { backgroundColor: 'var(--panel)', color: 'var(--text)' },
+	'.cm-tooltip': {
+		backgroundColor: 'var(--panel)',
+		color: 'var(--text)',
+		border: '1px solid var(--border)'
+	},
+	'.cm-textfield': {
+		backgroundColor: 'var(--bg)',
+		color: 'var(--text)',
+		border: '1px solid var(--border)'
+	},
+	'.cm-button': { backgroundImage: 'none', backgroundColor: 'var(--bg)', color: 'var(--text)' }
 });
+
+/** Syntax colours for YAML and JSON, from the page's CSS variables (light and dark). */
+export const syntaxColours = HighlightStyle.define([
+	{ tag: [t.keyword, t.controlKeyword], color: 'var(--syn-keyword)' },
+	{ tag: [t.atom, t.bool, t.null, t.url, t.labelName], color: 'var(--syn-atom)' },
+	{ tag: [t.number, t.literal], color: 'var(--syn-number)' },
+	{ tag: [t.string, t.special(t.string), t.content], color: 'var(--syn-string)' },
+	{ tag: [t.regexp, t.escape], color: 'var(--syn-keyword)' },
+	{ tag: [t.propertyName, t.definition(t.propertyName)], color: 'var(--syn-property)' },
+	{ tag: [t.typeName, t.namespace], color: 'var(--syn-type)' },
+	{ tag: t.comment, color: 'var(--syn-comment)', fontStyle: 'italic' },
+	{ tag: [t.meta, t.documentMeta, t.processingInstruction], color: 'var(--syn-meta)' },
+	{ tag: t.invalid, color: 'var(--syn-invalid)' },
+	{ tag: t.strong, fontWeight: 'bold' },
+	{ tag: t.emphasis, fontStyle: 'italic' }
+]);
 
 /**
  * The extensions every editor gets: line numbers, undo history, search, bracket matching and a
@@ -59,7 +98,7 @@ export function baseExtensions(): Extension[] {
 		highlightActiveLine(),
 		highlightSelectionMatches(),
 		search({ top: true }),
-		syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+		syntaxHighlighting(syntaxColours),
 		lintGutter(),
 		indentUnit.of('    '),
 		EditorState.tabSize.of(4),

@@ -2,10 +2,13 @@ import { isFlavourId } from '../../core/index';
 import type { PlaygroundState } from '../../core/index';
 
 const storageKey = 'sigma-playground:draft';
-const stashKey = 'sigma-playground:draft-before-link';
+const previousKey = 'sigma-playground:draft-before-link';
 
 /** Events texts above this many characters are not kept in the browser (storage holds ~5 MB). */
 export const maxStoredEvents = 1_000_000;
+
+/** The part of `localStorage` the drafts use; tests pass a stand-in. */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** The outcome of saving a draft. */
 export interface SaveResult {
@@ -25,30 +28,68 @@ export interface Draft {
 	linkedTo: string;
 }
 
+/** True when two states hold the same rule, events, flavour and table override. */
+export function sameWork(a: PlaygroundState, b: PlaygroundState): boolean {
+	return (
+		a.rule === b.rule &&
+		a.events === b.events &&
+		a.flavour === b.flavour &&
+		(a.queryTable ?? '') === (b.queryTable ?? '')
+	);
+}
+
 /** Reads the draft saved by `saveDraft`, or null when there is none or it is unreadable. */
-export function loadDraft(): Draft | null {
-	return readDraft(storageKey);
+export function loadDraft(storage: DraftStorage = localStorage): Draft | null {
+	return readDraft(storage, storageKey);
 }
 
 /**
- * Keeps a draft aside before a shared link replaces it, so that opening a link never loses work.
+ * Keeps a draft in the "previous draft" slot, where it waits for **Bring it back**. Returns
+ * false when the browser refused to store it.
  */
-export function stashDraft(draft: Draft): void {
+export function keepPreviousDraft(draft: Draft, storage: DraftStorage = localStorage): boolean {
+	return writeDraft(storage, previousKey, draft) === null;
+}
+
+/** The draft kept by `keepPreviousDraft`, if any. */
+export function loadPreviousDraft(storage: DraftStorage = localStorage): Draft | null {
+	return readDraft(storage, previousKey);
+}
+
+/** Empties the "previous draft" slot. */
+export function forgetPreviousDraft(storage: DraftStorage = localStorage): void {
 	try {
-		localStorage.setItem(stashKey, JSON.stringify({ ...draft.state, linkedTo: draft.linkedTo }));
+		storage.removeItem(previousKey);
 	} catch {
-		// A full storage only costs the way back to the old draft; the link still opens.
+		// Storage that cannot be written keeps nothing to forget.
 	}
 }
 
-/** The draft kept aside by `stashDraft`, if any. */
-export function loadStash(): Draft | null {
-	return readDraft(stashKey);
+/**
+ * Keeps the work in progress in `localStorage` so that a reload restores it. Very large events
+ * are left out rather than losing the rule to a full storage.
+ */
+export function saveDraft(draft: Draft, storage: DraftStorage = localStorage): SaveResult {
+	const eventsKept = draft.state.events.length <= maxStoredEvents;
+	const error = writeDraft(storage, storageKey, draft);
+	if (error === null) return { eventsKept, error: null };
+	return { eventsKept: false, error: `Your work cannot be saved in this browser (${error}).` };
 }
 
-function readDraft(key: string): Draft | null {
+function writeDraft(storage: DraftStorage, key: string, draft: Draft): string | null {
+	const { state, linkedTo } = draft;
+	const events = state.events.length <= maxStoredEvents ? state.events : '';
 	try {
-		const text = localStorage.getItem(key);
+		storage.setItem(key, JSON.stringify({ ...state, events, linkedTo }));
+		return null;
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	}
+}
+
+function readDraft(storage: DraftStorage, key: string): Draft | null {
+	try {
+		const text = storage.getItem(key);
 		if (!text) return null;
 		const value = JSON.parse(text) as Partial<PlaygroundState> & { linkedTo?: unknown };
 		if (typeof value.rule !== 'string' || typeof value.flavour !== 'string') return null;
@@ -65,24 +106,5 @@ function readDraft(key: string): Draft | null {
 		return { state, linkedTo: typeof value.linkedTo === 'string' ? value.linkedTo : '' };
 	} catch {
 		return null;
-	}
-}
-
-/**
- * Keeps the work in progress in `localStorage` so that a reload restores it. Very large events
- * are left out rather than losing the rule to a full storage.
- */
-export function saveDraft(draft: Draft): SaveResult {
-	const { state, linkedTo } = draft;
-	const eventsKept = state.events.length <= maxStoredEvents;
-	const stored = { ...state, events: eventsKept ? state.events : '', linkedTo };
-	try {
-		localStorage.setItem(storageKey, JSON.stringify(stored));
-		return { eventsKept, error: null };
-	} catch (error) {
-		return {
-			eventsKept: false,
-			error: `Your work cannot be saved in this browser (${error instanceof Error ? error.message : error}).`
-		};
 	}
 }

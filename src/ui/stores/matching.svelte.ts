@@ -14,6 +14,23 @@ const matchDelayMs = 150;
 /** The events to test: the text of the events editor, or a loaded file the worker reads. */
 export type EventsInput = string | Blob;
 
+/** Which verdicts the list shows; `not-matched` includes the events the logsource set aside. */
+export type RowFilter = 'all' | 'matched' | 'not-matched' | 'set-aside';
+
+/** True when a verdict belongs in the list under `filter`. */
+export function passesFilter(row: ResultRow, filter: RowFilter): boolean {
+	switch (filter) {
+		case 'all':
+			return true;
+		case 'matched':
+			return row.match;
+		case 'not-matched':
+			return !row.match;
+		case 'set-aside':
+			return !row.match && row.logsource !== undefined;
+	}
+}
+
 interface Request {
 	rule: string;
 	events: EventsInput;
@@ -51,8 +68,14 @@ export class Matching {
 	eventsText = $state.raw('');
 	selected = $state<number | null>(null);
 	detail = $state.raw<EventDetail | null>(null);
+	/** Which verdicts the list shows; it stays while the rule is edited and matched again. */
+	filter = $state<RowFilter>('all');
+	/** How many verdicts the list shows under `filter`. */
+	shown = $state(0);
 
 	#rows: ResultRow[] = [];
+	/** Positions in `#rows` of the verdicts `filter` lets through; unused for `all`. */
+	#shownPositions: number[] = [];
 	#ranges: Int32Array = new Int32Array(0);
 	#run = 0;
 	#runEvents: EventsInput = '';
@@ -67,6 +90,27 @@ export class Matching {
 		void this.generation;
 		if (position >= this.received) return undefined;
 		return this.#rows[position];
+	}
+
+	/** The verdict at `position` of the list as filtered. */
+	shownRow(position: number): ResultRow | undefined {
+		if (this.filter === 'all') return this.row(position);
+		void this.generation;
+		if (position >= this.shown) return undefined;
+		return this.#rows[this.#shownPositions[position]];
+	}
+
+	/** Shows only the verdicts `filter` lets through. */
+	setFilter(filter: RowFilter): void {
+		this.filter = filter;
+		this.#shownPositions = [];
+		if (filter !== 'all') {
+			this.#rows.forEach((row, position) => {
+				if (passesFilter(row, filter)) this.#shownPositions.push(position);
+			});
+		}
+		this.shown = filter === 'all' ? this.received : this.#shownPositions.length;
+		this.generation++;
 	}
 
 	/** Where event `index` sits in the events text, as offsets. */
@@ -145,9 +189,11 @@ export class Matching {
 
 	#reset(events: EventsInput): void {
 		this.#rows = [];
+		this.#shownPositions = [];
 		this.#ranges = new Int32Array(0);
 		this.generation++;
 		this.received = 0;
+		this.shown = 0;
 		this.total = 0;
 		this.matched = 0;
 		this.excluded = 0;
@@ -174,7 +220,11 @@ export class Matching {
 				if (this.#started) this.#adopt(this.#started);
 				let matched = 0;
 				let excluded = 0;
+				const filter = this.filter;
 				for (const row of response.rows) {
+					if (filter !== 'all' && passesFilter(row, filter)) {
+						this.#shownPositions.push(this.#rows.length);
+					}
 					this.#rows.push(row);
 					if (row.match) matched++;
 					else if (row.logsource !== undefined) excluded++;
@@ -182,6 +232,7 @@ export class Matching {
 				this.matched += matched;
 				this.excluded += excluded;
 				this.received = this.#rows.length;
+				this.shown = filter === 'all' ? this.received : this.#shownPositions.length;
 				break;
 			}
 			case 'done':

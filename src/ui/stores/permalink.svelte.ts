@@ -64,6 +64,16 @@ export class Permalink {
 		if (state && this.isTracking) this.#write(state).catch(() => {});
 	}
 
+	/** Stops following the address: the fragment is removed and the shown link forgotten. */
+	leave(): void {
+		clearTimeout(this.#pending);
+		this.#latest = null;
+		this.current = '';
+		this.link = '';
+		this.copied = false;
+		if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+	}
+
 	async #write(state: PlaygroundState): Promise<string> {
 		const encoded = await encodeState(state);
 		const url = `${location.href.split('#')[0]}#${encoded}`;

@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import { openPlayground, pasteInto } from './helpers';
+
+const unknownField = [
+	'title: Unknown field',
+	'logsource:',
+	'    product: windows',
+	'    category: process_creation',
+	'detection:',
+	'    selection:',
+	'        FooBarBaz: a',
+	'    condition: selection',
+	''
+].join('\n');
+
+test.describe('long diagnostics', () => {
+	test('an unknown field shows one sentence, its fields behind a toggle, printed once', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await page.getByTestId('pipeline-select').selectOption('sentinel_asim');
+		await pasteInto(page, 'sigma-editor', unknownField);
+		const refusal = page.getByTestId('translate-error');
+		await expect(refusal.getByTestId('translate-error-message')).toHaveText(
+			'Invalid SigmaDetectionItem field name encountered: FooBarBaz. Please use valid fields for ' +
+				'the imProcessCreate table, or the following fields that have fieldmappings in this ' +
+				'pipeline:'
+		);
+		await expect(page.getByTestId('kql-output')).toBeHidden();
+		await expect(page.getByText('TargetProcessCommandLine', { exact: true })).toBeHidden();
+
+		// The problems line has the first sentence and points at the KQL panel for the rest.
+		const problem = page.getByTestId('problem').first();
+		await expect(problem).toContainText('FooBarBaz. Please use valid fields');
+		await expect(problem).toContainText('(more in the KQL panel)');
+		await expect(problem).not.toContainText('ActingProcessCommandLine');
+
+		// The event tester stays on screen.
+		await expect(page.getByTestId('events-input')).toBeInViewport();
+
+		const toggle = refusal.getByText('show the 130 valid fields');
+		await toggle.click();
+		await expect(page.getByText('TargetProcessCommandLine', { exact: true })).toHaveCount(1);
+		await expect(page.getByText('TargetProcessCommandLine', { exact: true })).toBeVisible();
+		await expect(page.getByTestId('events-input')).toBeInViewport();
+	});
+
+	test('the table-name refusal keeps its numbered lines and leads to the Table box', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await page.getByTestId('example-select').selectOption('windows/dns_query/newly_seen_tld.yml');
+		await page.getByTestId('pipeline-select').selectOption('microsoft_xdr');
+		const refusal = page.getByTestId('translate-error');
+		await expect(refusal.getByTestId('translate-error-message')).toHaveText(
+			'Unable to determine table name from rule.  The query table is determined in the ' +
+				'following order of priority:'
+		);
+		await refusal.getByText('show details').click();
+		const lines = await refusal.getByTestId('message-rest').locator('.lines').innerText();
+		expect(lines.split('\n').map((line) => line.trimStart().slice(0, 3))).toEqual([
+			'1) ',
+			'2) ',
+			'3) ',
+			'4) ',
+			'For'
+		]);
+		await page.getByTestId('set-table').click();
+		await expect(page.getByTestId('query-table-input')).toBeFocused();
+		await page.keyboard.type('MyDnsLogs');
+		await expect(page.getByTestId('translate-error')).toHaveCount(0);
+		await expect(page.getByTestId('kql-output')).toContainText('MyDnsLogs\n| where ');
+	});
+});
