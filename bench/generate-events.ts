@@ -56,7 +56,9 @@ export function generateEventsText(count: number, seed = 1): string {
 				CurrentDirectory: 'C:\\Windows\\system32\\',
 				User: pick(users),
 				IntegrityLevel: next() < 0.2 ? 'High' : 'Medium',
-				Hashes: `SHA256=${Math.floor(next() * 1e15).toString(16).padStart(64, '0')}`,
+				Hashes: `SHA256=${Math.floor(next() * 1e15)
+					.toString(16)
+					.padStart(64, '0')}`,
 				ParentImage: pick(images),
 				ParentCommandLine: pick(commandLines)
 			})

@@ -45,7 +45,9 @@ function columnList(columns) {
 }
 
 function columnsObject(tables, names) {
-	const lines = names.map((t) => `\t${JSON.stringify(t)}: ${JSON.stringify(columnList(tables[t]))}`);
+	const lines = names.map(
+		(t) => `\t${JSON.stringify(t)}: ${JSON.stringify(columnList(tables[t]))}`
+	);
 	return `{\n${lines.join(',\n')}\n}`;
 }
 

@@ -6,8 +6,7 @@ import { errorRecord, firstError, type ErrorRecord } from './records';
 
 /** One output line of `convert`: the queries of a rule file, or why it has none. */
 export type ConvertRecord =
-	| { path: string; queries: string[] }
-	| { path: string; error: ErrorRecord };
+	{ path: string; queries: string[] } | { path: string; error: ErrorRecord };
 
 /** Settings of a conversion run. */
 export interface ConvertOptions {

@@ -82,7 +82,9 @@ describe.skipIf(!shared)('conformance with the reference converter', () => {
 	for (const flavour of flavourIds) {
 		it(`${flavour}: matches the expected output`, async () => {
 			await loadFlavourSchemas(flavour);
-			const lines = readFileSync(join(dir, 'expected', `${flavour}.jsonl`), 'utf8').trim().split('\n');
+			const lines = readFileSync(join(dir, 'expected', `${flavour}.jsonl`), 'utf8')
+				.trim()
+				.split('\n');
 			const listed = new Map(
 				deviations.filter((d) => d.flavour === flavour).map((d) => [d.path, d])
 			);
@@ -117,7 +119,9 @@ describe.skipIf(!shared)('conformance with the reference converter', () => {
 					if (problem) failures.push(`${flavour} ${exp.path}: ${problem}`);
 				}
 				if (same) continue;
-				const verdict = result.error ? result.error.code : kustoProblems(result, flavour) || 'valid';
+				const verdict = result.error
+					? result.error.code
+					: kustoProblems(result, flavour) || 'valid';
 				const text = `${flavour} ${exp.path}\n  want ${JSON.stringify(exp.error ?? exp.queries)}\n  got  ${JSON.stringify(act.error ?? act.queries)}\n  kusto ${verdict}`;
 				diffs.push(text);
 				if (!deviation) failures.push(text);
@@ -125,12 +129,14 @@ describe.skipIf(!shared)('conformance with the reference converter', () => {
 			const count = deviations.filter((d) => d.flavour === flavour).length;
 			// With another corpus (SIGMA_SHARED), none of the listed rules is there: nothing is stale.
 			if (listed.size < count) {
-				for (const path of listed.keys()) failures.push(`${flavour} ${path}: listed, not in corpus`);
+				for (const path of listed.keys())
+					failures.push(`${flavour} ${path}: listed, not in corpus`);
 			}
 			console.log(
 				`${flavour}: exact queries ${exact}/${converts} converted rules; shared refusals ${sameRefusal}/${refuses} refused rules; listed deviations ${count}`
 			);
-			if (process.env.CONFORMANCE_DIFF) writeFileSync(process.env.CONFORMANCE_DIFF, diffs.join('\n'));
+			if (process.env.CONFORMANCE_DIFF)
+				writeFileSync(process.env.CONFORMANCE_DIFF, diffs.join('\n'));
 			expect(failures.slice(0, 20)).toEqual([]);
 		});
 	}

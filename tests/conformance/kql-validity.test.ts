@@ -86,7 +86,7 @@ describe.skipIf(!shared)('the Kusto checker', () => {
 	});
 
 	it('reports a quoted field name, which KQL reads as a string literal', () => {
-		const query = "imWebSession\n| where 'c-uri' contains \"x\"";
+		const query = 'imWebSession\n| where \'c-uri\' contains "x"';
 		expect(checkKql(query, 'sentinel_asim').errors).toEqual([
 			{
 				code: 'literal_operand',

@@ -36,9 +36,7 @@ function toXml(name: string, value: unknown): string {
 	const namedData = name === 'EventData' && !('Data' in fields);
 	for (const [key, child] of Object.entries(fields)) {
 		if (key === '#attributes' || key === '#text') continue;
-		inner += namedData
-			? `<Data Name="${escape(key)}">${textOf(child)}</Data>`
-			: toXml(key, child);
+		inner += namedData ? `<Data Name="${escape(key)}">${textOf(child)}</Data>` : toXml(key, child);
 	}
 	return `<${name}${attributes}>${inner}</${name}>`;
 }

@@ -30,14 +30,7 @@ export interface KqlCheck {
 
 /** The Kusto scalar type names this checker gives to schema columns. */
 export type KustoScalar =
-	| 'string'
-	| 'bool'
-	| 'int'
-	| 'long'
-	| 'real'
-	| 'datetime'
-	| 'dynamic'
-	| 'guid';
+	'string' | 'bool' | 'int' | 'long' | 'real' | 'datetime' | 'dynamic' | 'guid';
 
 /**
  * Maps a schema type as Microsoft's documentation spells it to a Kusto scalar type. Spellings of

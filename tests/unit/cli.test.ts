@@ -183,7 +183,13 @@ describe('cli convert', () => {
 				queries: ['MyCustom\n| where InitiatingProcessAccountName =~ "x" and Computer =~ "y"']
 			}
 		]);
-		const signIns = cli('convert', '--pipeline', 'azure_monitor', '--table=SigninLogs', 'signin.yml');
+		const signIns = cli(
+			'convert',
+			'--pipeline',
+			'azure_monitor',
+			'--table=SigninLogs',
+			'signin.yml'
+		);
 		expect(jsonLines(signIns.stdout)).toEqual([
 			{
 				path: 'signin.yml',

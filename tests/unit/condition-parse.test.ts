@@ -55,17 +55,27 @@ describe('parseCondition: pySigma grammar', () => {
 			range: { from: 0, to: 18 },
 			args: [
 				{ kind: 'ref', name: 'sel', range: { from: 0, to: 3 } },
-				{ kind: 'not', range: { from: 8, to: 18 }, arg: { kind: 'ref', name: 'filter', range: { from: 12, to: 18 } } }
+				{
+					kind: 'not',
+					range: { from: 8, to: 18 },
+					arg: { kind: 'ref', name: 'filter', range: { from: 12, to: 18 } }
+				}
 			]
 		});
 	});
 
 	it('fails with pyparsing messages', () => {
-		expect(error('sel AND hing')).toBe("Expected end of text, found 'AND'  (at char 4), (line:1, col:5)");
-		expect(error('sel and')).toBe("Expected end of text, found 'and'  (at char 4), (line:1, col:5)");
+		expect(error('sel AND hing')).toBe(
+			"Expected end of text, found 'AND'  (at char 4), (line:1, col:5)"
+		);
+		expect(error('sel and')).toBe(
+			"Expected end of text, found 'and'  (at char 4), (line:1, col:5)"
+		);
 		expect(error('(sel')).toBe("Expected ')', found end of text  (at char 4), (line:1, col:5)");
 		expect(error('(sel or')).toBe("Expected ')', found 'or'  (at char 5), (line:1, col:6)");
-		expect(error('  ')).toBe("Expected 'or' operations, found end of text  (at char 2), (line:1, col:3)");
+		expect(error('  ')).toBe(
+			"Expected 'or' operations, found end of text  (at char 2), (line:1, col:3)"
+		);
 		expect(error('()')).toBe("Expected 'or' operations, found ')'  (at char 1), (line:1, col:2)");
 		expect(error('not (')).toBe("Expected end of text, found '('  (at char 4), (line:1, col:5)");
 		expect(error('(sel or not (')).toBe("Expected ')', found '('  (at char 12), (line:1, col:13)");

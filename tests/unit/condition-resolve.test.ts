@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseCondition } from '../../src/core/condition/parse-condition';
-import { resolveCondition, type ResolvedCondition } from '../../src/core/condition/resolve-condition';
+import {
+	resolveCondition,
+	type ResolvedCondition
+} from '../../src/core/condition/resolve-condition';
 import type { NamedDetection } from '../../src/core/rule/model';
 
 const range = { from: 0, to: 0 };
@@ -27,7 +30,10 @@ function resolve(text: string): { tree: string; errors: string[] } {
 	const p = parseCondition(text);
 	if (!p.ok) throw new Error(p.error.message);
 	const r = resolveCondition(p.ast, detections);
-	return { tree: show(r.node), errors: r.errors.map((e) => `${e.reference.type}: ${e.reference.message}`) };
+	return {
+		tree: show(r.node),
+		errors: r.errors.map((e) => `${e.reference.type}: ${e.reference.message}`)
+	};
 }
 
 describe('resolveCondition: pySigma selector semantics', () => {

@@ -12,15 +12,15 @@ describe('locatePath', () => {
 	const slice = (r: { from: number; to: number } | null) => (r ? text.slice(r.from, r.to) : null);
 
 	it('finds the text of the value a matcher path names', () => {
-		expect(
-			slice(locatePath(text, ranges[0], ['Event', 'EventData', 'Image']))
-		).toBe('"C:\\\\x\\\\cmd.exe"');
+		expect(slice(locatePath(text, ranges[0], ['Event', 'EventData', 'Image']))).toBe(
+			'"C:\\\\x\\\\cmd.exe"'
+		);
 		expect(slice(locatePath(text, ranges[0], ['Event', 'System', 'EventID']))).toBe('1');
 		expect(slice(locatePath(text, ranges[0], ['Event', 'EventData', 'Tags', 1, 'k']))).toBe('"v"');
 		expect(slice(locatePath(text, ranges[1], ['Event', 'EventData', 'Image']))).toBe('"second"');
-		expect(
-			slice(locatePath(text, ranges[1], []))
-		).toBe('{"Event": {"EventData": {"Image": "second"}}}');
+		expect(slice(locatePath(text, ranges[1], []))).toBe(
+			'{"Event": {"EventData": {"Image": "second"}}}'
+		);
 	});
 
 	it('returns null when the path leads nowhere', () => {
@@ -50,7 +50,9 @@ describe('locatePath in other formats', () => {
 		expect(at(0, ['Event', 'EventData', 'Image'])).toBe('C:\\x\\cmd.exe');
 		expect(at(0, ['Event', 'EventData', 'User'])).toBe('a &amp; b');
 		expect(at(0, ['Event', 'System', 'EventID'])).toBe('1');
-		expect(at(0, ['Event', 'System', 'Provider'])).toBe('<Provider Name="Microsoft-Windows-Sysmon"/>');
+		expect(at(0, ['Event', 'System', 'Provider'])).toBe(
+			'<Provider Name="Microsoft-Windows-Sysmon"/>'
+		);
 		expect(at(1, ['Event', 'EventData', 'Data', 1])).toBe('two');
 		expect(at(1, ['Event', 'EventData', 'Image'])).toBe(null);
 		expect(at(1, [])).toBe(xml.split('\n')[6]);

@@ -173,9 +173,11 @@ describe('nested JSON', () => {
 	it('walks through arrays and matches when any element matches', () => {
 		const event = { answers: [{ data: '1.2.3.4' }, { data: 'evil.example' }] };
 		expect(one('answers.data', str('evil.example'), event)).toBe(true);
-		expect(
-			compileFieldAccess('answers.data').locate(viewOf(event))[1].path
-		).toEqual(['answers', 1, 'data']);
+		expect(compileFieldAccess('answers.data').locate(viewOf(event))[1].path).toEqual([
+			'answers',
+			1,
+			'data'
+		]);
 	});
 
 	it('treats field names case-sensitively', () => {

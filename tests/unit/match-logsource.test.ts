@@ -96,7 +96,10 @@ describe('logsource filtering', () => {
 		const selection = map(item('EventID', [num(3)]));
 		const matcher = compileMatcher(
 			parsed(
-				rule({ selection }, [ref('selection')], { product: 'windows', category: 'process_creation' })
+				rule({ selection }, [ref('selection')], {
+					product: 'windows',
+					category: 'process_creation'
+				})
 			)
 		);
 		const result = matchEvent(matcher, windowsEvent(sysmon, 3));

@@ -19,9 +19,7 @@ const cmd = { CommandLine: 'C:\\Windows\\System32\\cmd.exe /c whoami' };
 
 describe('plain strings', () => {
 	it('compare the whole value, case-insensitively', () => {
-		expect(
-			one('User', str('NT AUTHORITY\\SYSTEM'), { User: 'nt authority\\system' })
-		).toBe(true);
+		expect(one('User', str('NT AUTHORITY\\SYSTEM'), { User: 'nt authority\\system' })).toBe(true);
 		expect(one('User', str('SYSTEM'), { User: 'NT AUTHORITY\\SYSTEM' })).toBe(false);
 	});
 
@@ -46,12 +44,12 @@ describe('plain strings', () => {
 
 describe('wildcards', () => {
 	it('match * as any run and ? as one character, anchored at both ends', () => {
-		expect(
-			one('Image', str('C:\\\\*\\cmd.exe'), { Image: 'c:\\windows\\system32\\CMD.EXE' })
-		).toBe(true);
-		expect(
-			one('Image', str('C:\\\\*\\cmd.exe'), { Image: 'c:\\windows\\cmd.exe.bak' })
-		).toBe(false);
+		expect(one('Image', str('C:\\\\*\\cmd.exe'), { Image: 'c:\\windows\\system32\\CMD.EXE' })).toBe(
+			true
+		);
+		expect(one('Image', str('C:\\\\*\\cmd.exe'), { Image: 'c:\\windows\\cmd.exe.bak' })).toBe(
+			false
+		);
 		expect(one('Code', str('a?c'), { Code: 'abc' })).toBe(true);
 		expect(one('Code', str('a?c'), { Code: 'ac' })).toBe(false);
 		expect(one('Code', str('a?c'), { Code: 'abbc' })).toBe(false);
@@ -75,9 +73,7 @@ describe('wildcards', () => {
 		expect(one('CommandLine', contains('whoami*cmd'), cmd)).toBe(false);
 		expect(one('CommandLine', startswith('c:\\windows\\s?stem32'), cmd)).toBe(true);
 		expect(one('CommandLine', endswith('/c who?mi'), cmd)).toBe(true);
-		expect(
-			one('CommandLine', endswith('/c who?mi'), { CommandLine: 'x /c whomi' })
-		).toBe(false);
+		expect(one('CommandLine', endswith('/c who?mi'), { CommandLine: 'x /c whomi' })).toBe(false);
 	});
 
 	it('does not let a leading backslash disappear (go-sigma-rule-engine#13)', () => {
@@ -108,15 +104,11 @@ describe('lists and linking', () => {
 			item('Image', [endswith('\\cmd.exe'), endswith('\\powershell.exe')]),
 			item('CommandLine', [contains('whoami')])
 		);
-		expect(
-			fires(selection, { Image: 'C:\\x\\powershell.exe', CommandLine: 'whoami' })
-		).toBe(true);
-		expect(
-			fires(selection, { Image: 'C:\\x\\powershell.exe', CommandLine: 'hostname' })
-		).toBe(false);
-		expect(
-			fires(selection, { Image: 'C:\\x\\explorer.exe', CommandLine: 'whoami' })
-		).toBe(false);
+		expect(fires(selection, { Image: 'C:\\x\\powershell.exe', CommandLine: 'whoami' })).toBe(true);
+		expect(fires(selection, { Image: 'C:\\x\\powershell.exe', CommandLine: 'hostname' })).toBe(
+			false
+		);
+		expect(fires(selection, { Image: 'C:\\x\\explorer.exe', CommandLine: 'whoami' })).toBe(false);
 	});
 
 	it('ANDs the values with all', () => {
@@ -128,9 +120,24 @@ describe('lists and linking', () => {
 
 	it('keeps a 1,000-value list exact and fast', () => {
 		const names = Array.from({ length: 1000 }, (_, i) => `tool${i}.exe`);
-		const exact = map(item('OriginalFileName', names.map((n) => str(n))));
-		const suffixes = map(item('Image', names.map((n) => endswith(`\\${n}`))));
-		const substrings = map(item('CommandLine', names.map((n) => contains(` ${n} `))));
+		const exact = map(
+			item(
+				'OriginalFileName',
+				names.map((n) => str(n))
+			)
+		);
+		const suffixes = map(
+			item(
+				'Image',
+				names.map((n) => endswith(`\\${n}`))
+			)
+		);
+		const substrings = map(
+			item(
+				'CommandLine',
+				names.map((n) => contains(` ${n} `))
+			)
+		);
 		expect(fires(exact, { OriginalFileName: 'TOOL999.EXE' })).toBe(true);
 		expect(fires(exact, { OriginalFileName: 'tool1000.exe' })).toBe(false);
 		expect(fires(suffixes, { Image: 'C:\\x\\tool500.exe' })).toBe(true);

@@ -153,9 +153,9 @@ describe('cidr', () => {
 	});
 
 	it('compares IPv4 prefixes', () => {
-		expect(
-			one('DestinationIp', cidr('10.0.0.0/8', 4), { DestinationIp: '10.20.30.40' })
-		).toBe(true);
+		expect(one('DestinationIp', cidr('10.0.0.0/8', 4), { DestinationIp: '10.20.30.40' })).toBe(
+			true
+		);
 		expect(one('DestinationIp', cidr('10.0.0.0/8', 4), { DestinationIp: '11.0.0.1' })).toBe(false);
 		expect(one('DestinationIp', cidr('192.168.1.0/26', 4), { DestinationIp: '192.168.1.63' })).toBe(
 			true
@@ -169,9 +169,9 @@ describe('cidr', () => {
 		expect(one('IpAddress', cidr('::1/128', 6), { IpAddress: '::1' })).toBe(true);
 		expect(one('IpAddress', cidr('fe80::/10', 6), { IpAddress: 'FE80::1%12' })).toBe(true);
 		expect(one('IpAddress', cidr('fe80::/10', 6), { IpAddress: 'fec0::1' })).toBe(false);
-		expect(
-			one('IpAddress', cidr('2001:db8::/32', 6), { IpAddress: '2001:db8:0:0:1::1' })
-		).toBe(true);
+		expect(one('IpAddress', cidr('2001:db8::/32', 6), { IpAddress: '2001:db8:0:0:1::1' })).toBe(
+			true
+		);
 	});
 
 	it('never matches another family or a non-address', () => {
@@ -193,9 +193,9 @@ describe('fieldref', () => {
 		expect(
 			one('SourceUser', fieldRef('TargetUser'), { SourceUser: 'Bob', TargetUser: 'bob' })
 		).toBe(true);
-		expect(
-			one('SourceUser', fieldRef('TargetUser'), { SourceUser: 'Bob', TargetUser: 'al' })
-		).toBe(false);
+		expect(one('SourceUser', fieldRef('TargetUser'), { SourceUser: 'Bob', TargetUser: 'al' })).toBe(
+			false
+		);
 		expect(one('SourceUser', fieldRef('TargetUser'), { SourceUser: 'Bob' })).toBe(false);
 		expect(one('Pid', fieldRef('ParentPid'), { Pid: 42, ParentPid: '42' })).toBe(true);
 	});

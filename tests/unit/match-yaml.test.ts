@@ -31,7 +31,9 @@ describe('modifiers read from YAML', () => {
 	});
 
 	it('wide|base64offset|contains: UTF-16LE before Base64', () => {
-		const { hits } = detection("    selection:\n        CommandLine|wide|base64offset|contains: 'ping'");
+		const { hits } = detection(
+			"    selection:\n        CommandLine|wide|base64offset|contains: 'ping'"
+		);
 		expect(hits({ CommandLine: `-enc ${Buffer.from('ping', 'utf16le').toString('base64')}` })).toBe(
 			true
 		);

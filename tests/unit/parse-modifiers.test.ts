@@ -63,19 +63,27 @@ describe('modifiers', () => {
 	});
 
 	it('links with all and negates with neq', () => {
-		expect(item('A|contains|all: [a, b]')).toMatchObject({ linking: 'and', negated: false, modifiers: ['contains', 'all'] });
+		expect(item('A|contains|all: [a, b]')).toMatchObject({
+			linking: 'and',
+			negated: false,
+			modifiers: ['contains', 'all']
+		});
 		expect(item('A|neq: [a, b]')).toMatchObject({ linking: 'or', negated: true });
 	});
 
 	it('encodes base64 and base64offset with pySigma lengths', () => {
 		expect(item('A|base64: abc').values).toEqual([str('YWJj')]);
 		const offsets = (v: string) =>
-			(item(`A|base64offset: ${v}`).values[0] as { values: { parts: string[] }[] }).values.map((x) => x.parts[0]);
+			(item(`A|base64offset: ${v}`).values[0] as { values: { parts: string[] }[] }).values.map(
+				(x) => x.parts[0]
+			);
 		expect(offsets('ab')).toEqual(['YW', 'Fi', 'hY']);
 		expect(offsets('abcd')).toEqual(['YWJjZ', 'FiY2', 'hYmNk']);
 		expect(offsets('Invoke')).toEqual(['SW52b2tl', 'ludm9rZ', 'JbnZva2']);
 		expect(item('A|utf16|base64: ab').values).toEqual([str('77u/YQBiAA==')]);
-		const wide = item('A|wide|base64offset|contains: ping').values[0] as { values: { parts: unknown[] }[] };
+		const wide = item('A|wide|base64offset|contains: ping').values[0] as {
+			values: { parts: unknown[] }[];
+		};
 		expect(wide.values.map((v) => v.parts[1])).toEqual(['cABpAG4AZw', 'AAaQBuAGcA', 'wAGkAbgBnA']);
 	});
 
@@ -86,18 +94,29 @@ describe('modifiers', () => {
 	});
 
 	it('expands windash in pySigma order', () => {
-		const v = item("A|windash|contains: '-x'").values[0] as { type: string; values: { parts: unknown[] }[] };
+		const v = item("A|windash|contains: '-x'").values[0] as {
+			type: string;
+			values: { parts: unknown[] }[];
+		};
 		expect(v.type).toBe('expansion');
 		expect(v.values.map((x) => x.parts[1])).toEqual(['-x', '/x', '\u2013x', '\u2014x', '\u2015x']);
-		expect((item("A|windash: ' -a /b'").values[0] as { values: unknown[] }).values).toHaveLength(25);
+		expect((item("A|windash: ' -a /b'").values[0] as { values: unknown[] }).values).toHaveLength(
+			25
+		);
 		expect(item("A|windash: 'a-b'").values).toEqual([{ type: 'expansion', values: [str('a-b')] }]);
 	});
 
 	it('builds regexes, flags, cidr, compare, exists, fieldref, expand, timestamp parts', () => {
-		expect(item("A|re|i|m|i: 'a.*'").values).toEqual([{ type: 'regex', regexp: 'a.*', flags: ['i', 'm'] }]);
-		expect(item("A|re|contains: '^a'").values).toEqual([{ type: 'regex', regexp: '^a.*', flags: [] }]);
+		expect(item("A|re|i|m|i: 'a.*'").values).toEqual([
+			{ type: 'regex', regexp: 'a.*', flags: ['i', 'm'] }
+		]);
+		expect(item("A|re|contains: '^a'").values).toEqual([
+			{ type: 'regex', regexp: '^a.*', flags: [] }
+		]);
 		expect(item('A|re: 5').values).toEqual([{ type: 'regex', regexp: '5', flags: [] }]);
-		expect(item("A|cidr: 'fe80::/10'").values).toEqual([{ type: 'cidr', cidr: 'fe80::/10', version: 6 }]);
+		expect(item("A|cidr: 'fe80::/10'").values).toEqual([
+			{ type: 'cidr', cidr: 'fe80::/10', version: 6 }
+		]);
 		expect(item('A|gte: 5.0').values).toEqual([
 			{ type: 'compare', op: 'gte', number: { type: 'number', value: 5, isFloat: false } }
 		]);
@@ -105,8 +124,12 @@ describe('modifiers', () => {
 		expect(item('A|fieldref|startswith: B').values).toEqual([
 			{ type: 'fieldref', field: 'B', startsWith: true, endsWith: false }
 		]);
-		expect(item("A|expand: 'x%Admins%y'").values).toEqual([str('x', { placeholder: 'Admins' }, 'y')]);
-		expect(item('A|cased|contains: X').values).toEqual([{ type: 'string', parts: [star, 'X', star], cased: true }]);
+		expect(item("A|expand: 'x%Admins%y'").values).toEqual([
+			str('x', { placeholder: 'Admins' }, 'y')
+		]);
+		expect(item('A|cased|contains: X').values).toEqual([
+			{ type: 'string', parts: [star, 'X', star], cased: true }
+		]);
 		expect(item('A|hour: 5').values).toEqual([{ type: 'timestamp_part', unit: 'hour', value: 5 }]);
 	});
 });
@@ -115,20 +138,85 @@ describe('modifier errors (pySigma messages)', () => {
 	it.each([
 		['A|foo: x', 'modifier_unknown', 'SigmaModifierError', "Unknown modifier 'foo'"],
 		['A|utf16le: x', 'modifier_unknown', 'SigmaModifierError', "Unknown modifier 'utf16le'"],
-		['A|contains: 4', 'modifier_type_mismatch', 'SigmaTypeError', "Modifier SigmaContainsModifier incompatible to value type of '4'"],
-		["A|gte: '5'", 'modifier_type_mismatch', 'SigmaTypeError', "Modifier SigmaGreaterThanEqualModifier incompatible to value type of '5'"],
-		['A|i: a', 'modifier_type_mismatch', 'SigmaTypeError', "Modifier SigmaRegularExpressionIgnoreCaseFlagModifier incompatible to value type of 'a'"],
-		['A|contains|re: a', 'modifier_misplaced', 'SigmaValueError', 'Regular expression modifier only applicable to unmodified values'],
-		["A|re: '('", 'regex_invalid', 'SigmaRegularExpressionError', "Regular expression '(' is invalid: missing ), unterminated subpattern at position 0"],
-		["A|base64: 'ab*c'", 'modifier_value_invalid', 'SigmaValueError', 'Base64 encoding of strings with wildcards is not allowed'],
-		["A|wide: 'é'", 'modifier_value_invalid', 'SigmaValueError', "Wide modifier only allowed for ascii strings, input string 'é' isn't one"],
-		['A|cidr: 10.1.2.3/8', 'cidr_invalid', 'SigmaTypeError', 'Invalid CIDR expression: 10.1.2.3/8 has host bits set'],
-		['A|cidr: foo', 'cidr_invalid', 'SigmaTypeError', "Invalid CIDR expression: 'foo' does not appear to be an IPv4 or IPv6 network"],
-		['A|cidr|contains: 10.0.0.0/8', 'modifier_type_mismatch', 'SigmaTypeError', "Modifier SigmaContainsModifier incompatible to value type of '10.0.0.0/8'"],
-		["'|exists': true", 'modifier_misplaced', 'SigmaValueError', 'Exists modifier must be applied to field'],
-		["A|fieldref: 'b*'", 'modifier_value_invalid', 'SigmaValueError', 'Field references must not contain wildcards'],
+		[
+			'A|contains: 4',
+			'modifier_type_mismatch',
+			'SigmaTypeError',
+			"Modifier SigmaContainsModifier incompatible to value type of '4'"
+		],
+		[
+			"A|gte: '5'",
+			'modifier_type_mismatch',
+			'SigmaTypeError',
+			"Modifier SigmaGreaterThanEqualModifier incompatible to value type of '5'"
+		],
+		[
+			'A|i: a',
+			'modifier_type_mismatch',
+			'SigmaTypeError',
+			"Modifier SigmaRegularExpressionIgnoreCaseFlagModifier incompatible to value type of 'a'"
+		],
+		[
+			'A|contains|re: a',
+			'modifier_misplaced',
+			'SigmaValueError',
+			'Regular expression modifier only applicable to unmodified values'
+		],
+		[
+			"A|re: '('",
+			'regex_invalid',
+			'SigmaRegularExpressionError',
+			"Regular expression '(' is invalid: missing ), unterminated subpattern at position 0"
+		],
+		[
+			"A|base64: 'ab*c'",
+			'modifier_value_invalid',
+			'SigmaValueError',
+			'Base64 encoding of strings with wildcards is not allowed'
+		],
+		[
+			"A|wide: 'é'",
+			'modifier_value_invalid',
+			'SigmaValueError',
+			"Wide modifier only allowed for ascii strings, input string 'é' isn't one"
+		],
+		[
+			'A|cidr: 10.1.2.3/8',
+			'cidr_invalid',
+			'SigmaTypeError',
+			'Invalid CIDR expression: 10.1.2.3/8 has host bits set'
+		],
+		[
+			'A|cidr: foo',
+			'cidr_invalid',
+			'SigmaTypeError',
+			"Invalid CIDR expression: 'foo' does not appear to be an IPv4 or IPv6 network"
+		],
+		[
+			'A|cidr|contains: 10.0.0.0/8',
+			'modifier_type_mismatch',
+			'SigmaTypeError',
+			"Modifier SigmaContainsModifier incompatible to value type of '10.0.0.0/8'"
+		],
+		[
+			"'|exists': true",
+			'modifier_misplaced',
+			'SigmaValueError',
+			'Exists modifier must be applied to field'
+		],
+		[
+			"A|fieldref: 'b*'",
+			'modifier_value_invalid',
+			'SigmaValueError',
+			'Field references must not contain wildcards'
+		],
 		['A: {b: 1}', 'value_type_unsupported', 'SigmaTypeError', "Unsupported type: <class 'dict'>"],
-		['A: 2023-01-01', 'value_type_unsupported', 'SigmaTypeError', "Unsupported type: <class 'datetime.date'>"],
+		[
+			'A: 2023-01-01',
+			'value_type_unsupported',
+			'SigmaTypeError',
+			"Unsupported type: <class 'datetime.date'>"
+		],
 		['A: .inf', 'value_number_invalid', 'SigmaValueError', 'Invalid number'],
 		["A|re|contains: ''", 'modifier_value_invalid', 'IndexError', 'string index out of range']
 	])('%s', (line, code, type, message) => {

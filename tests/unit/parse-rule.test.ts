@@ -10,7 +10,9 @@ const body = 'logsource: {product: w}\ndetection:\n  sel:\n    A: 1\n  condition
 
 describe('parseRule', () => {
 	it('builds rules with attributes, logsource, detections and conditions', () => {
-		const r = parseRule(`title: T\nid: 5d2e3f4a-1b2c-4d5e-8f90-123456789abc\nstatus: test\ntags: [attack.t1059]\nlogsource:\n  category: process_creation\n  product: windows\n  extra: x\ndetection:\n  sel:\n    Image|endswith: '\\cmd.exe'\n  condition: sel\nlevel: high\n`);
+		const r = parseRule(
+			`title: T\nid: 5d2e3f4a-1b2c-4d5e-8f90-123456789abc\nstatus: test\ntags: [attack.t1059]\nlogsource:\n  category: process_creation\n  product: windows\n  extra: x\ndetection:\n  sel:\n    Image|endswith: '\\cmd.exe'\n  condition: sel\nlevel: high\n`
+		);
 		expect(r.diagnostics).toEqual([]);
 		const rule = r.rules[0];
 		expect([rule.title, rule.id, rule.status, rule.level, rule.tags]).toEqual([
@@ -20,7 +22,12 @@ describe('parseRule', () => {
 			'high',
 			['attack.t1059']
 		]);
-		expect(rule.logsource).toMatchObject({ category: 'process_creation', product: 'windows', service: null, custom: { extra: 'x' } });
+		expect(rule.logsource).toMatchObject({
+			category: 'process_creation',
+			product: 'windows',
+			service: null,
+			custom: { extra: 'x' }
+		});
 		expect(rule.detections[0].detection.items[0]).toMatchObject({
 			field: 'Image',
 			modifiers: ['endswith'],
@@ -31,9 +38,14 @@ describe('parseRule', () => {
 	});
 
 	it('maps detection forms as SigmaDetection.from_definition does', () => {
-		const r = parseRule('title: t\nlogsource: {product: w}\ndetection:\n  kw: [a, 5]\n  maps:\n    - A: 1\n    - x\n  condition: kw or maps\n');
+		const r = parseRule(
+			'title: t\nlogsource: {product: w}\ndetection:\n  kw: [a, 5]\n  maps:\n    - A: 1\n    - x\n  condition: kw or maps\n'
+		);
 		const [kw, maps] = r.rules[0].detections.map((d) => d.detection);
-		expect(kw).toMatchObject({ linking: 'and', items: [{ kind: 'item', field: null, raw: ['a', 5] }] });
+		expect(kw).toMatchObject({
+			linking: 'and',
+			items: [{ kind: 'item', field: null, raw: ['a', 5] }]
+		});
 		expect(maps).toMatchObject({
 			linking: 'or',
 			items: [
@@ -44,24 +56,49 @@ describe('parseRule', () => {
 	});
 
 	it('raises the error pySigma raises first', () => {
-		expect(first(`id: abc\n${body}`)).toBe('SigmaIdentifierError: Sigma rule identifier must be an UUID');
+		expect(first(`id: abc\n${body}`)).toBe(
+			'SigmaIdentifierError: Sigma rule identifier must be an UUID'
+		);
 		expect(first(`level: x\n${body}`)).toBe("SigmaLevelError: 'x' is not a valid Sigma rule level");
-		expect(first(`title: t\nlogsource: x\ndetection:\n  sel:\n    A|foo: 1\n  condition: sel\n`)).toBe('SigmaLogsourceError: Sigma logsource must be a valid YAML map');
-		expect(first(`title: t\nlogsource: x\ndetection:\n  sel:\n    1: a\n  condition: sel\n`)).toBe("AttributeError: 'int' object has no attribute 'split'");
-		expect(first(`title: t\nlogsource: {product: w}\ndetection:\n  sel:\n    A|foo: 1\n`)).toBe('SigmaConditionError: Sigma rule must contain at least one condition');
-		expect(first(`title: t\n${body}---\n`)).toBe("AttributeError: 'NoneType' object has no attribute 'get'");
-		expect(first('action: foo\n---\ntitle: t\n')).toBe("SigmaCollectionError: Unknown Sigma collection action 'foo' in rule 1");
-		expect(first(`title: t\nlogsource: {product: w}\ndetection:\n  sel: {}\n  condition: sel\n`)).toBe('SigmaDetectionError: Detection is empty');
+		expect(
+			first(`title: t\nlogsource: x\ndetection:\n  sel:\n    A|foo: 1\n  condition: sel\n`)
+		).toBe('SigmaLogsourceError: Sigma logsource must be a valid YAML map');
+		expect(first(`title: t\nlogsource: x\ndetection:\n  sel:\n    1: a\n  condition: sel\n`)).toBe(
+			"AttributeError: 'int' object has no attribute 'split'"
+		);
+		expect(first(`title: t\nlogsource: {product: w}\ndetection:\n  sel:\n    A|foo: 1\n`)).toBe(
+			'SigmaConditionError: Sigma rule must contain at least one condition'
+		);
+		expect(first(`title: t\n${body}---\n`)).toBe(
+			"AttributeError: 'NoneType' object has no attribute 'get'"
+		);
+		expect(first('action: foo\n---\ntitle: t\n')).toBe(
+			"SigmaCollectionError: Unknown Sigma collection action 'foo' in rule 1"
+		);
+		expect(
+			first(`title: t\nlogsource: {product: w}\ndetection:\n  sel: {}\n  condition: sel\n`)
+		).toBe('SigmaDetectionError: Detection is empty');
 	});
 
 	it('reports condition errors lazily, after every load-time error', () => {
 		const r = parseRule(`title: t\n${body.replace('condition: sel', 'condition: sel AND x')}`);
 		expect(r.diagnostics.map((d) => [d.code, d.stage, d.reference?.message])).toEqual([
-			['condition_syntax', 'condition', "Expected end of text, found 'AND'  (at char 4), (line:1, col:5)"]
+			[
+				'condition_syntax',
+				'condition',
+				"Expected end of text, found 'AND'  (at char 4), (line:1, col:5)"
+			]
 		]);
-		const both = parseRule(`title: t\nlogsource: {product: w}\ndetection:\n  sel:\n    A|foo: 1\n  condition: x\n`);
-		expect(both.diagnostics.map((d) => d.code)).toEqual(['modifier_unknown', 'condition_reference_unknown']);
-		expect(first(`title: t\n${body.replace('condition: sel', "condition: 'sel | count() > 5'")}`)).toBe(
+		const both = parseRule(
+			`title: t\nlogsource: {product: w}\ndetection:\n  sel:\n    A|foo: 1\n  condition: x\n`
+		);
+		expect(both.diagnostics.map((d) => d.code)).toEqual([
+			'modifier_unknown',
+			'condition_reference_unknown'
+		]);
+		expect(
+			first(`title: t\n${body.replace('condition: sel', "condition: 'sel | count() > 5'")}`)
+		).toBe(
 			"SigmaConditionError: The pipe syntax in Sigma conditions has been deprecated and replaced by Sigma correlations. pySigma doesn't supports this syntax."
 		);
 		expect(first(`title: t\n${body.replace('condition: sel', 'condition:')}`)).toBe(
@@ -92,7 +129,17 @@ describe('parseRule', () => {
 	});
 
 	it('never throws and stays fast', () => {
-		for (const src of ['', '---', '- a', ': :', '[', 'title: [', '\u0000', 'a: *b', 'a: !!binary x']) {
+		for (const src of [
+			'',
+			'---',
+			'- a',
+			': :',
+			'[',
+			'title: [',
+			'\u0000',
+			'a: *b',
+			'a: !!binary x'
+		]) {
 			expect(() => parseRule(src)).not.toThrow();
 		}
 		const src = `title: t\n${body}`;

@@ -12,7 +12,11 @@ function scalars(text: string): { type: string; value: unknown }[] {
 
 describe('loadYaml: PyYAML (YAML 1.1) scalar typing', () => {
 	it('types scalars like PyYAML', () => {
-		expect(scalars('yes, On, off, No, 1_000, 1:30, 010, 0b101, .5, +5, 0x10, 1e3, 1.0e+3, ~, null, -.5, "5"')).toEqual([
+		expect(
+			scalars(
+				'yes, On, off, No, 1_000, 1:30, 010, 0b101, .5, +5, 0x10, 1e3, 1.0e+3, ~, null, -.5, "5"'
+			)
+		).toEqual([
 			{ type: 'bool', value: true },
 			{ type: 'bool', value: true },
 			{ type: 'bool', value: false },
@@ -34,7 +38,8 @@ describe('loadYaml: PyYAML (YAML 1.1) scalar typing', () => {
 	});
 
 	it('keeps big integers exact and reads dates as dates', () => {
-		const root = loadYaml('a: 12345678901234567890\nb: 2023-01-01\nc: 2023-01-01 10:00:00').documents[0].root as YamlMap;
+		const root = loadYaml('a: 12345678901234567890\nb: 2023-01-01\nc: 2023-01-01 10:00:00')
+			.documents[0].root as YamlMap;
 		const [a, b, c] = root.entries.map((e) => e.value as YamlScalar);
 		expect(a.big).toBe(12345678901234567890n);
 		expect([b.type, c.type]).toEqual(['date', 'datetime']);
@@ -43,7 +48,9 @@ describe('loadYaml: PyYAML (YAML 1.1) scalar typing', () => {
 	it('keeps the first position and the last value of a repeated key, with a warning', () => {
 		const r = loadYaml('a: 1\nb: 2\na: 3\n');
 		const root = r.documents[0].root as YamlMap;
-		expect(root.entries.map((e) => [(e.key as YamlScalar).value, (e.value as YamlScalar).value])).toEqual([
+		expect(
+			root.entries.map((e) => [(e.key as YamlScalar).value, (e.value as YamlScalar).value])
+		).toEqual([
 			['a', 3],
 			['b', 2]
 		]);

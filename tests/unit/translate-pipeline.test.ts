@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { columnToSigmaFields, flavours, isFlavourId } from '../../src/core/translate/flavours/index';
+import {
+	columnToSigmaFields,
+	flavours,
+	isFlavourId
+} from '../../src/core/translate/flavours/index';
 import type { FlavourId } from '../../src/core/translate/flavours/index';
 import { translate } from '../../src/core/translate/translate';
 import { and, item, list, map, n, not, parsed, ref, rule, s } from './translate-model';
 
 function run(flavour: FlavourId, r: ReturnType<typeof rule>, queryTable?: string): string {
 	const result = translate(parsed(r), flavour, queryTable ? { queryTable } : {});
-	if (result.error) return `ERROR ${result.error.reference?.type}: ${result.error.reference?.message}`;
+	if (result.error)
+		return `ERROR ${result.error.reference?.type}: ${result.error.reference?.message}`;
 	return result.queries.join('\n---\n');
 }
 
@@ -43,7 +48,12 @@ describe('pipelines on process_creation (semantics D.8)', () => {
 		const seed = rule(
 			{ category: 'process_creation', product: 'linux' },
 			{
-				selection: map(item('Image', ['/who', '/w', '/last', '/lsof', '/netstat'].map((x) => s('*' + x)))),
+				selection: map(
+					item(
+						'Image',
+						['/who', '/w', '/last', '/lsof', '/netstat'].map((x) => s('*' + x))
+					)
+				),
 				filter_landscape: map(
 					item('ParentCommandLine', [s('*/usr/bin/landscape-sysinfo*')]),
 					item('Image', [s('*/who')])
@@ -115,7 +125,11 @@ describe('pipelines on other categories (semantics D.8)', () => {
 		expect(run('microsoft_xdr', prefixes)).toBe(
 			'DeviceRegistryEvents\n| where RegistryKey startswith "HKEY_LOCAL_MACHINE\\\\Software\\\\x" or RegistryKey startswith "HKEY_USERS\\\\S-1" or RegistryKey startswith "HKEY_LOCAL_MACHINE\\\\CLASSES\\\\foo" or RegistryKey startswith "HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet001\\\\x"'
 		);
-		const deleteKey = rule({ category: 'registry_event' }, { sel: map(item('EventType', [s('DeleteKey')])) }, ref('sel'));
+		const deleteKey = rule(
+			{ category: 'registry_event' },
+			{ sel: map(item('EventType', [s('DeleteKey')])) },
+			ref('sel')
+		);
 		expect(run('microsoft_xdr', deleteKey)).toBe(
 			'DeviceRegistryEvents\n| where ActionType in~ ("RegistryKeyDeleted", "RegistryValueDeleted")'
 		);
@@ -151,8 +165,14 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 			ref('selection')
 		);
 		expect(run('microsoft_xdr', logon)).toBe('DeviceLogonEvents\n| where LogonType == 3');
-		expect(run('azure_monitor', logon)).toBe('SecurityEvent\n| where EventID == 4624 and LogonType == 3');
-		const onlyIds = rule({ product: 'windows' }, { selection: map(item('EventID', [n(4720), n(4688)])) }, ref('selection'));
+		expect(run('azure_monitor', logon)).toBe(
+			'SecurityEvent\n| where EventID == 4624 and LogonType == 3'
+		);
+		const onlyIds = rule(
+			{ product: 'windows' },
+			{ selection: map(item('EventID', [n(4720), n(4688)])) },
+			ref('selection')
+		);
 		expect(run('sentinel_asim', onlyIds)).toBe('');
 		// EventID is a number column of SecurityEvent: the reference's `in~ ("4720", "4688")` is
 		// invalid KQL there, so the numbers are listed as numbers.
@@ -160,8 +180,14 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 	});
 	it('refuses unknown tables and invalid fields with the reference text', () => {
 		const dns = rule({ category: 'dns' }, { sel: map(item('QueryName', [s('x')])) }, ref('sel'));
-		expect(run('sentinel_asim', dns)).toMatch(/^ERROR SigmaTransformationError: Unable to determine table name from rule\.  The query/);
-		const original = rule({ category: 'process_creation' }, { sel: map(item('OriginalFileName', [s('cmd.exe')])) }, ref('sel'));
+		expect(run('sentinel_asim', dns)).toMatch(
+			/^ERROR SigmaTransformationError: Unable to determine table name from rule\.  The query/
+		);
+		const original = rule(
+			{ category: 'process_creation' },
+			{ sel: map(item('OriginalFileName', [s('cmd.exe')])) },
+			ref('sel')
+		);
 		expect(run('sentinel_asim', original)).toMatch(
 			/^ERROR SigmaTransformationError: Invalid SigmaDetectionItem field name encountered: TargetProcessFilename\. Please use valid fields for the imProcessCreate table, or the following fields that have fieldmappings in this pipeline:\nActingProcessCommandLine, /
 		);
@@ -170,8 +196,14 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 		);
 	});
 	it('honours a custom query table', () => {
-		const custom = rule({ category: 'process_creation' }, { sel: map(item('User', [s('x')]), item('Computer', [s('y')])) }, ref('sel'));
-		expect(run('sentinel_asim', custom, 'MyCustom')).toBe('MyCustom\n| where User =~ "x" and DvcHostname =~ "y"');
+		const custom = rule(
+			{ category: 'process_creation' },
+			{ sel: map(item('User', [s('x')]), item('Computer', [s('y')])) },
+			ref('sel')
+		);
+		expect(run('sentinel_asim', custom, 'MyCustom')).toBe(
+			'MyCustom\n| where User =~ "x" and DvcHostname =~ "y"'
+		);
 		expect(run('microsoft_xdr', custom, 'MyCustom')).toBe(
 			'MyCustom\n| where InitiatingProcessAccountName =~ "x" and Computer =~ "y"'
 		);
@@ -182,7 +214,9 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 			{ sel: map(item('Hashes', [s('*MD5=AA*'), s('*SHA256=BB*'), s('*IMPHASH=CC*')])) },
 			ref('sel')
 		);
-		expect(run('microsoft_xdr', hashes)).toBe('DeviceProcessEvents\n| where MD5 startswith "AA" or SHA256 startswith "BB"');
+		expect(run('microsoft_xdr', hashes)).toBe(
+			'DeviceProcessEvents\n| where MD5 startswith "AA" or SHA256 startswith "BB"'
+		);
 		expect(run('azure_monitor', hashes)).toBe(
 			'SecurityEvent\n| where FileHash startswith "AA" or FileHash startswith "BB" or FileHash startswith "CC"'
 		);
@@ -190,10 +224,15 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 	it('refuses a rule whose NOT operand vanished', () => {
 		const r = rule(
 			{ category: 'process_creation' },
-			{ sel: map(item('Image', [s('x')])), filter: list(map(item('EventID', [n(1)])), map(item('EventID', [n(2)]))) },
+			{
+				sel: map(item('Image', [s('x')])),
+				filter: list(map(item('EventID', [n(1)])), map(item('EventID', [n(2)])))
+			},
 			and(ref('sel'), not(ref('filter')))
 		);
-		expect(run('sentinel_asim', r)).toBe('imProcessCreate\n| where TargetProcessName =~ "x" and (not(None))');
+		expect(run('sentinel_asim', r)).toBe(
+			'imProcessCreate\n| where TargetProcessName =~ "x" and (not(None))'
+		);
 	});
 });
 
@@ -209,6 +248,11 @@ describe('flavour list and column back-mapping', () => {
 		expect(xdr.get('FolderPath')).toEqual(['Image']);
 		expect(xdr.get('InitiatingProcessAccountName')).toEqual(['ParentUser', 'User']);
 		const asim = columnToSigmaFields('sentinel_asim', 'imProcessCreate');
-		expect(asim.get('ActingProcessName')).toEqual(['ParentImage', 'SourceImage', 'InitiatingProcessFolderPath', 'ProcessName']);
+		expect(asim.get('ActingProcessName')).toEqual([
+			'ParentImage',
+			'SourceImage',
+			'InitiatingProcessFolderPath',
+			'ProcessName'
+		]);
 	});
 });

@@ -38,9 +38,7 @@ const validity: Record<string, Partial<Record<FlavourId, string[] | { code: stri
 		azure_monitor: ['SecurityEvent\n| where tostring(EventID) =~ "true" and NewProcessName =~ "x"']
 	},
 	ev13: {
-		azure_monitor: [
-			'SecurityEvent\n| where tostring(EventID) =~ " 1_1 " and NewProcessName =~ "x"'
-		]
+		azure_monitor: ['SecurityEvent\n| where tostring(EventID) =~ " 1_1 " and NewProcessName =~ "x"']
 	},
 	val8: {
 		azure_monitor: [

@@ -8,7 +8,8 @@ function kql(detections: Parameters<typeof rule>[1], cond = ref('sel')): string 
 	const result = translate(parsed(rule({ product: 'p' }, detections, cond)), 'azure_monitor', {
 		queryTable: 'T'
 	});
-	if (result.error) return `ERROR ${result.error.reference?.type}: ${result.error.reference?.message}`;
+	if (result.error)
+		return `ERROR ${result.error.reference?.type}: ${result.error.reference?.message}`;
 	expect(result.queries).toHaveLength(1);
 	return result.queries[0].replace('T\n| where ', '');
 }
@@ -74,9 +75,12 @@ describe('KQL rendering of single items (semantics C.6)', () => {
 		expect(one('ProcessId', [n(4), n(8)])).toBe('ProcessId in~ ("4", "8")');
 		expect(one('F', [n(4.5)])).toBe('F == 4.5');
 		expect(one('F', [n(12345678901234567890, true)])).toBe('F == 1.2345678901234567e+19');
-		expect(one('F', [{ type: 'bool', value: true }, { type: 'bool', value: false }])).toBe(
-			'F =~ true or F =~ false'
-		);
+		expect(
+			one('F', [
+				{ type: 'bool', value: true },
+				{ type: 'bool', value: false }
+			])
+		).toBe('F =~ true or F =~ false');
 		expect(one('CommandLine', [])).toBe('isnull(CommandLine)');
 		expect(one('CommandLine', [s('a'), { type: 'null' }])).toBe(
 			'CommandLine =~ "a" or isnull(CommandLine)'
@@ -92,8 +96,12 @@ describe('KQL rendering of single items (semantics C.6)', () => {
 		expect(
 			kql({
 				sel: map(
-					item('Count', [{ type: 'compare', op: 'gt', number: { type: 'number', value: 5, isFloat: false } }]),
-					item('Size', [{ type: 'compare', op: 'lte', number: { type: 'number', value: 10.5, isFloat: true } }])
+					item('Count', [
+						{ type: 'compare', op: 'gt', number: { type: 'number', value: 5, isFloat: false } }
+					]),
+					item('Size', [
+						{ type: 'compare', op: 'lte', number: { type: 'number', value: 10.5, isFloat: true } }
+					])
 				)
 			})
 		).toBe('Count > 5 and Size <= 10.5');
@@ -133,8 +141,12 @@ describe('KQL rendering of conditions (semantics C.6)', () => {
 		d: map(item('F4', [s('d')]))
 	};
 	it('parenthesises every compound operand', () => {
-		expect(kql(d, or(ref('a'), and(ref('b'), ref('c'))))).toBe('F1 =~ "a" or (F2 =~ "b" and F3 =~ "c")');
-		expect(kql(d, and(or(ref('a'), ref('b')), ref('c')))).toBe('(F1 =~ "a" or F2 =~ "b") and F3 =~ "c"');
+		expect(kql(d, or(ref('a'), and(ref('b'), ref('c'))))).toBe(
+			'F1 =~ "a" or (F2 =~ "b" and F3 =~ "c")'
+		);
+		expect(kql(d, and(or(ref('a'), ref('b')), ref('c')))).toBe(
+			'(F1 =~ "a" or F2 =~ "b") and F3 =~ "c"'
+		);
 		expect(kql(d, and(ref('a'), not(ref('b'))))).toBe('F1 =~ "a" and (not(F2 =~ "b"))');
 		expect(kql(d, not(not(ref('a'))))).toBe('not((not(F1 =~ "a")))');
 		expect(kql(d, or(and(ref('a'), or(ref('b'), ref('c'))), not(ref('d'))))).toBe(

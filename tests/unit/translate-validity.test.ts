@@ -29,7 +29,10 @@ function kql(flavour: FlavourId, text: string, options: TranslateOptions = {}): 
 
 describe('a string operator on a column that is not a string', () => {
 	it('lists numbers as numbers in `in`, and compares other values with the text', () => {
-		const ports = ruleText('network_connection', '  sel:\n    DestinationPort: [80, 443]\n  condition: sel\n');
+		const ports = ruleText(
+			'network_connection',
+			'  sel:\n    DestinationPort: [80, 443]\n  condition: sel\n'
+		);
 		expect(kql('sentinel_asim', ports)).toEqual([
 			'imNetworkSession\n| where DstPortNumber in (80, 443)'
 		]);
@@ -40,7 +43,10 @@ describe('a string operator on a column that is not a string', () => {
 		expect(kql('sentinel_asim', mixed)).toEqual([
 			'imNetworkSession\n| where DstPortNumber in (80) or tostring(DstPortNumber) in~ ("http") or tostring(DstPortNumber) startswith "44"'
 		]);
-		const all = ruleText('network_connection', '  sel:\n    DestinationPort|all: [80, 443]\n  condition: sel\n');
+		const all = ruleText(
+			'network_connection',
+			'  sel:\n    DestinationPort|all: [80, 443]\n  condition: sel\n'
+		);
 		expect(kql('sentinel_asim', all)).toEqual([
 			'imNetworkSession\n| where tostring(DstPortNumber) has_all ("80", "443")'
 		]);
@@ -61,9 +67,11 @@ describe('a string operator on a column that is not a string', () => {
 		expect(kql('microsoft_xdr', list)).toEqual([
 			'DeviceProcessEvents\n| where LogonId in (999, -7) or tostring(LogonId) in~ ("null")'
 		]);
-		expect([numberLiteral('0080'), numberLiteral('1.50'), numberLiteral('9223372036854775808')]).toEqual(
-			['80', '1.50', null]
-		);
+		expect([
+			numberLiteral('0080'),
+			numberLiteral('1.50'),
+			numberLiteral('9223372036854775808')
+		]).toEqual(['80', '1.50', null]);
 	});
 
 	it('matches a datetime column by its text', () => {
@@ -106,7 +114,10 @@ describe('a Sigma boolean', () => {
 	});
 
 	it('stays as the reference writes it on a custom table, whose columns are unknown', () => {
-		const custom = ruleText('process_creation', '  sel:\n    F: true\n    G: [1, 2]\n  condition: sel\n');
+		const custom = ruleText(
+			'process_creation',
+			'  sel:\n    F: true\n    G: [1, 2]\n  condition: sel\n'
+		);
 		expect(translate(parseRule(custom), 'microsoft_xdr', { queryTable: 'T' }).queries).toEqual([
 			'T\n| where F =~ true and (G in~ ("1", "2"))'
 		]);
@@ -132,7 +143,10 @@ describe('keywords', () => {
 		expect(kql('microsoft_xdr', all)).toEqual([
 			'DeviceProcessEvents\n| where (* contains "a\\"b" and * contains "x") and (not(FolderPath endswith "\\\\x.exe"))'
 		]);
-		const re = ruleText('process_creation', "  keywords:\n    '|re': 'a.*b'\n  condition: keywords\n");
+		const re = ruleText(
+			'process_creation',
+			"  keywords:\n    '|re': 'a.*b'\n  condition: keywords\n"
+		);
 		expect(kql('azure_monitor', re)).toEqual(['SecurityEvent\n| where * matches regex "a.*b"']);
 	});
 });
@@ -204,7 +218,8 @@ describe('a field whose column the table lacks', () => {
 		const result = translate(parseRule(`${tunnel}---\n${cased}`), 'azure_monitor');
 		expect(result.error?.reference).toEqual({
 			type: 'NotImplementedError',
-			message: 'Case-sensitive string matching is not supported by backend. (while converting rule None)'
+			message:
+				'Case-sensitive string matching is not supported by backend. (while converting rule None)'
 		});
 	});
 });
@@ -212,7 +227,9 @@ describe('a field whose column the table lacks', () => {
 describe.skipIf(!sharedDir())('the queries above in the Kusto parser', () => {
 	it('have no errors and use known columns only', () => {
 		expect(produced.length).toBeGreaterThan(10);
-		const problems = produced.filter(({ query, flavour }) => checkKql(query, flavour).errors.length);
+		const problems = produced.filter(
+			({ query, flavour }) => checkKql(query, flavour).errors.length
+		);
 		expect(problems).toEqual([]);
 	});
 });

@@ -21,8 +21,7 @@ export interface ConditionSyntaxError {
 
 /** Either the parse tree or the syntax error. */
 export type ConditionParse =
-	| { ok: true; ast: ConditionNode }
-	| { ok: false; error: ConditionSyntaxError };
+	{ ok: true; ast: ConditionNode } | { ok: false; error: ConditionSyntaxError };
 
 type Ok = { end: number; node: ConditionNode };
 type Fail = { fail: true; loc: number; msg: string };
@@ -43,7 +42,7 @@ export function parseCondition(text: string): ConditionParse {
 	try {
 		r = p.or(0);
 	} catch {
-		return { ok: false, error: p.error(0, 'Expected \'or\' operations') };
+		return { ok: false, error: p.error(0, "Expected 'or' operations") };
 	}
 	if ('fail' in r) return { ok: false, error: p.error(r.loc, r.msg) };
 	const end = p.skip(r.end);
@@ -145,7 +144,10 @@ class Parser {
 		const from = this.skip(loc);
 		const quantifier = (q.node as { name: string }).name === 'all' ? 'all' : 'any';
 		const pattern = this.#t.slice(pat.from, pat.to);
-		return { end: pat.to, node: { kind: 'selector', quantifier, pattern, range: { from, to: pat.to } } };
+		return {
+			end: pat.to,
+			node: { kind: 'selector', quantifier, pattern, range: { from, to: pat.to } }
+		};
 	}
 
 	#identifier(loc: number): Res {
@@ -183,7 +185,10 @@ class Parser {
 					const inner = this.#notMemoized(kw);
 					if ('fail' in inner) return inner;
 					const from = this.skip(loc);
-					return { end: inner.end, node: { kind: 'not', arg: inner.node, range: { from, to: inner.end } } };
+					return {
+						end: inner.end,
+						node: { kind: 'not', arg: inner.node, range: { from, to: inner.end } }
+					};
 				},
 				() => this.#atom(loc)
 			],
@@ -258,7 +263,8 @@ function placeholderNode(name: string): ConditionNode {
 }
 
 /** The word pyparsing quotes after `found` (letters of Latin, Greek and Cyrillic, max 16). */
-const foundWord = /^[0-9A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u0374\u0376\u0377\u037a-\u037d\u037f\u0386\u0388-\u038a\u038c\u038e-\u03a1\u03a3-\u03e1\u03f0-\u03f5\u03f7-\u0481\u048a-\u052f\u1c80-\u1c88\u1d26-\u1d2b\u1d5e\u1d60\u1d66-\u1d6a\u1d78\u1f00-\u1f15\u1f18-\u1f1d\u1f20-\u1f45\u1f48-\u1f4d\u1f50-\u1f57\u1f59\u1f5b\u1f5d\u1f5f-\u1f7d\u1f80-\u1fb4\u1fb6-\u1fbc\u1fbe\u1fc2-\u1fc4\u1fc6-\u1fcc\u1fd0-\u1fd3\u1fd6-\u1fdb\u1fe0-\u1fec\u1ff2-\u1ff4\u1ff6-\u1ffc\ua640-\ua66e\ua67f-\ua69d\uab65]{1,16}/;
+const foundWord =
+	/^[0-9A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u0374\u0376\u0377\u037a-\u037d\u037f\u0386\u0388-\u038a\u038c\u038e-\u03a1\u03a3-\u03e1\u03f0-\u03f5\u03f7-\u0481\u048a-\u052f\u1c80-\u1c88\u1d26-\u1d2b\u1d5e\u1d60\u1d66-\u1d6a\u1d78\u1f00-\u1f15\u1f18-\u1f1d\u1f20-\u1f45\u1f48-\u1f4d\u1f50-\u1f57\u1f59\u1f5b\u1f5d\u1f5f-\u1f7d\u1f80-\u1fb4\u1fb6-\u1fbc\u1fbe\u1fc2-\u1fc4\u1fc6-\u1fcc\u1fd0-\u1fd3\u1fd6-\u1fdb\u1fe0-\u1fec\u1ff2-\u1ff4\u1ff6-\u1ffc\ua640-\ua66e\ua67f-\ua69d\uab65]{1,16}/;
 
 function countLines(t: string, loc: number): number {
 	let n = 1;

@@ -86,7 +86,10 @@ export function selectNames(pattern: string, detections: readonly NamedDetection
 	const re =
 		pattern === 'them'
 			? null
-			: new RegExp(`^(?:${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')})$`, 's');
+			: new RegExp(
+					`^(?:${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')})$`,
+					's'
+				);
 	const underscore = pattern.startsWith('_');
 	const seen = new Set<string>();
 	const out: string[] = [];

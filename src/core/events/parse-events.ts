@@ -11,14 +11,7 @@ import { parseXmlEvents } from './xml-events';
  * XML, nothing at all, or none of these.
  */
 export type EventsFormat =
-	| 'empty'
-	| 'unknown'
-	| 'json'
-	| 'json-array'
-	| 'ndjson'
-	| 'json-sequence'
-	| 'csv'
-	| 'xml';
+	'empty' | 'unknown' | 'json' | 'json-array' | 'ndjson' | 'json-sequence' | 'csv' | 'xml';
 
 /** The events read from a text, each with its range in that text, and the problems found. */
 export interface ParsedEvents {

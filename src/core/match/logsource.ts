@@ -14,10 +14,7 @@ import type { LogsourceVerdict } from './match-types';
 
 const sysmon = 'microsoft-windows-sysmon/operational';
 const security = 'security';
-const powershell = [
-	'microsoft-windows-powershell/operational',
-	'powershellcore/operational'
-];
+const powershell = ['microsoft-windows-powershell/operational', 'powershellcore/operational'];
 const powershellClassic = 'windows powershell';
 
 /** For each category: the event ids accepted per channel (an empty list accepts any id). */
@@ -88,7 +85,7 @@ const services: Record<string, string[]> = {
 	'diagnosis-scripted': ['microsoft-windows-diagnosis-scripted/operational'],
 	'shell-core': ['microsoft-windows-shell-core/operational'],
 	openssh: ['openssh/operational'],
-	'ldap_debug': ['microsoft-windows-ldap-client/debug'],
+	ldap_debug: ['microsoft-windows-ldap-client/debug'],
 	vhdmp: ['microsoft-windows-vhdmp/operational'],
 	'appxdeployment-server': ['microsoft-windows-appxdeploymentserver/operational'],
 	'appxpackaging-om': ['microsoft-windows-appxpackaging/operational'],

@@ -100,4 +100,3 @@ function matchRule(rule: CompiledRule, view: EventView, explain: boolean): RuleM
 		explanation: explain ? explainRule(rule, view, verdicts, match, logsource) : null
 	};
 }
-

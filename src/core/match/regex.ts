@@ -3,8 +3,7 @@ import type { RegexFlag } from '../rule/model';
 
 /** A compiled `re` value, or the reason RE2 cannot run it. */
 export type CompiledRegex =
-	| { ok: true; test(text: string): boolean }
-	| { ok: false; reason: string };
+	{ ok: true; test(text: string): boolean } | { ok: false; reason: string };
 
 /**
  * Rewrites Python `re` syntax that RE2 spells differently: `\Z` → `\z`, `\uXXXX` and

@@ -2,7 +2,13 @@ import { parseCondition, pipeSyntaxMessage } from '../condition/parse-condition'
 import { resolveCondition } from '../condition/resolve-condition';
 import type { Range } from '../source';
 import { scalarOffsets } from '../yaml/scalar-offsets';
-import { mapGet, pyTypeName, type YamlMap, type YamlNode, type YamlScalar } from '../yaml/yaml-tree';
+import {
+	mapGet,
+	pyTypeName,
+	type YamlMap,
+	type YamlNode,
+	type YamlScalar
+} from '../yaml/yaml-tree';
 import type { Condition, LogSource, NamedDetection, SigmaRule } from './model';
 import { DetectionBuilder } from './parse-detection';
 import { Problems } from './problem';
@@ -13,7 +19,11 @@ import { toPlain } from './to-plain';
  * pySigma's `SigmaRule.from_dict` on a positioned map: attributes, logsource, detections and
  * conditions, each problem recorded in pySigma's order (see `Problem.phase`).
  */
-export function buildRule(map: YamlMap, source: string, range: Range): { rule: SigmaRule; problems: Problems[] } {
+export function buildRule(
+	map: YamlMap,
+	source: string,
+	range: Range
+): { rule: SigmaRule; problems: Problems[] } {
 	const attrs = new Problems(0);
 	checkAttributes(map, attrs);
 	const logProblems = new Problems(1);
@@ -27,10 +37,13 @@ export function buildRule(map: YamlMap, source: string, range: Range): { rule: S
 	const tagsNode = mapGet(map, 'tags')?.value;
 	const tags =
 		tagsNode?.kind === 'seq'
-			? tagsNode.items.flatMap((t) => (t.kind === 'scalar' && t.type === 'str' ? [t.value as string] : []))
+			? tagsNode.items.flatMap((t) =>
+					t.kind === 'scalar' && t.type === 'str' ? [t.value as string] : []
+				)
 			: [];
 	const attributes: Record<string, unknown> = {};
-	for (const e of map.entries) if (e.key.kind === 'scalar') attributes[String(e.key.value)] = toPlain(e.value);
+	for (const e of map.entries)
+		if (e.key.kind === 'scalar') attributes[String(e.key.value)] = toPlain(e.value);
 	const rule: SigmaRule = {
 		kind: 'rule',
 		title: str('title') ?? '',
@@ -51,14 +64,33 @@ export function buildRule(map: YamlMap, source: string, range: Range): { rule: S
 
 function buildLogSource(map: YamlMap, problems: Problems): LogSource {
 	const entry = mapGet(map, 'logsource');
-	const empty: LogSource = { category: null, product: null, service: null, definition: null, custom: {}, range: entry?.range ?? { from: map.range.from, to: map.range.from } };
+	const empty: LogSource = {
+		category: null,
+		product: null,
+		service: null,
+		definition: null,
+		custom: {},
+		range: entry?.range ?? { from: map.range.from, to: map.range.from }
+	};
 	if (!entry) {
-		problems.error('logsource_missing', 'A rule needs a logsource.', empty.range, 'SigmaLogsourceError', 'Sigma rule must have a log source');
+		problems.error(
+			'logsource_missing',
+			'A rule needs a logsource.',
+			empty.range,
+			'SigmaLogsourceError',
+			'Sigma rule must have a log source'
+		);
 		return empty;
 	}
 	const node = entry.value;
 	if (node.kind !== 'map') {
-		problems.error('logsource_invalid', 'The logsource must be a map.', entry.range, 'SigmaLogsourceError', 'Sigma logsource must be a valid YAML map');
+		problems.error(
+			'logsource_invalid',
+			'The logsource must be a map.',
+			entry.range,
+			'SigmaLogsourceError',
+			'Sigma logsource must be a valid YAML map'
+		);
 		return empty;
 	}
 	const ls: LogSource = { ...empty, range: node.range };
@@ -68,7 +100,8 @@ function buildLogSource(map: YamlMap, problems: Problems): LogSource {
 	};
 	for (const e of node.entries) {
 		const k = e.key.kind === 'scalar' ? String(e.key.value) : '';
-		if (!['category', 'product', 'service', 'definition'].includes(k)) ls.custom[k] = toPlain(e.value);
+		if (!['category', 'product', 'service', 'definition'].includes(k))
+			ls.custom[k] = toPlain(e.value);
 	}
 	const fields = ['category', 'product', 'service', 'definition'] as const;
 	for (const f of fields) {
@@ -76,13 +109,25 @@ function buildLogSource(map: YamlMap, problems: Problems): LogSource {
 		if (v && v.kind === 'scalar' && v.type === 'str') ls[f] = v.value as string;
 	}
 	if (!get('category') && !get('product') && !get('service')) {
-		problems.error('logsource_empty', 'The logsource needs a category, product or service.', entry.range, 'SigmaLogsourceError', "Sigma log source can't be empty");
+		problems.error(
+			'logsource_empty',
+			'The logsource needs a category, product or service.',
+			entry.range,
+			'SigmaLogsourceError',
+			"Sigma log source can't be empty"
+		);
 		return ls;
 	}
 	for (const f of fields) {
 		const v = get(f);
 		if (v && truthy(v) && !(v.kind === 'scalar' && v.type === 'str')) {
-			problems.error('logsource_invalid', `The logsource ${f} must be text.`, mapGet(node, f)!.range, 'SigmaLogsourceError', `Sigma log source ${f} must be string`);
+			problems.error(
+				'logsource_invalid',
+				`The logsource ${f} must be text.`,
+				mapGet(node, f)!.range,
+				'SigmaLogsourceError',
+				`Sigma log source ${f} must be string`
+			);
 			return ls;
 		}
 	}
@@ -95,22 +140,44 @@ function truthy(n: YamlNode): boolean {
 	return !(n.value === false || n.value === 0 || n.value === '' || n.value === null);
 }
 
-function buildDetections(map: YamlMap, source: string, problems: Problems): { detections: NamedDetection[]; conditions: Condition[] } {
+function buildDetections(
+	map: YamlMap,
+	source: string,
+	problems: Problems
+): { detections: NamedDetection[]; conditions: Condition[] } {
 	const detections: NamedDetection[] = [];
 	const conditions: Condition[] = [];
 	const entry = mapGet(map, 'detection');
 	if (!entry) {
-		problems.error('detection_missing', 'A rule needs a detection section.', { from: map.range.from, to: map.range.from }, 'SigmaDetectionError', 'Sigma rule must have a detection definitions');
+		problems.error(
+			'detection_missing',
+			'A rule needs a detection section.',
+			{ from: map.range.from, to: map.range.from },
+			'SigmaDetectionError',
+			'Sigma rule must have a detection definitions'
+		);
 		return { detections, conditions };
 	}
 	const node = entry.value;
 	if (node.kind !== 'map') {
-		problems.error('detection_invalid', 'The detection section must be a map.', entry.range, 'SigmaDetectionError', 'Sigma detection must be a valid YAML map');
+		problems.error(
+			'detection_invalid',
+			'The detection section must be a map.',
+			entry.range,
+			'SigmaDetectionError',
+			'Sigma detection must be a valid YAML map'
+		);
 		return { detections, conditions };
 	}
 	const condEntry = mapGet(node, 'condition');
 	if (!condEntry) {
-		problems.error('condition_missing', 'The detection section needs a condition.', entry.key.range, 'SigmaConditionError', 'Sigma rule must contain at least one condition');
+		problems.error(
+			'condition_missing',
+			'The detection section needs a condition.',
+			entry.key.range,
+			'SigmaConditionError',
+			'Sigma rule must contain at least one condition'
+		);
 	}
 	const builder = new DetectionBuilder(source, problems);
 	for (const e of node.entries) {
@@ -120,22 +187,45 @@ function buildDetections(map: YamlMap, source: string, problems: Problems): { de
 	}
 	if (!condEntry) return { detections, conditions };
 	if (detections.length === 0) {
-		problems.error('detection_empty', 'Define at least one selection besides the condition.', entry.key.range, 'SigmaDetectionError', 'No detections defined in Sigma rule');
+		problems.error(
+			'detection_empty',
+			'Define at least one selection besides the condition.',
+			entry.key.range,
+			'SigmaDetectionError',
+			'No detections defined in Sigma rule'
+		);
 	}
 	const cnode = condEntry.value;
 	const list = cnode.kind === 'seq' ? cnode.items : [cnode];
 	if (list.length === 0) {
-		problems.error('condition_missing', 'The condition list is empty.', cnode.range, 'SigmaConditionError', 'Sigma rule must contain at least one condition');
+		problems.error(
+			'condition_missing',
+			'The condition list is empty.',
+			cnode.range,
+			'SigmaConditionError',
+			'Sigma rule must contain at least one condition'
+		);
 	}
 	for (const c of list) conditions.push(buildCondition(c, source, detections, problems));
 	return { detections, conditions };
 }
 
-function buildCondition(node: YamlNode, source: string, detections: NamedDetection[], problems: Problems): Condition {
+function buildCondition(
+	node: YamlNode,
+	source: string,
+	detections: NamedDetection[],
+	problems: Problems
+): Condition {
 	if (node.kind !== 'scalar' || node.type !== 'str') {
 		const type = pyTypeName(node).slice(8, -2);
 		const text = `argument of type '${type}' is not iterable (while converting rule None)`;
-		problems.lazy('condition_invalid', 'The condition must be text.', node.range, 'TypeError', text);
+		problems.lazy(
+			'condition_invalid',
+			'The condition must be text.',
+			node.range,
+			'TypeError',
+			text
+		);
 		return { text: node.kind === 'scalar' ? node.text : '', range: node.range, ast: null };
 	}
 	const text = node.value as string;
@@ -143,7 +233,13 @@ function buildCondition(node: YamlNode, source: string, detections: NamedDetecti
 	const cond: Condition = { text, range: node.range, ast: null };
 	if (text.includes('|')) {
 		const pipe = text.indexOf('|');
-		problems.lazy('condition_pipe', 'Pipe aggregations (`| count() ...`) are not supported; use a correlation rule.', { from: at(pipe), to: at(text.length) }, 'SigmaConditionError', pipeSyntaxMessage);
+		problems.lazy(
+			'condition_pipe',
+			'Pipe aggregations (`| count() ...`) are not supported; use a correlation rule.',
+			{ from: at(pipe), to: at(text.length) },
+			'SigmaConditionError',
+			pipeSyntaxMessage
+		);
 		return cond;
 	}
 	const parsed = parseCondition(text);
@@ -151,18 +247,33 @@ function buildCondition(node: YamlNode, source: string, detections: NamedDetecti
 		const e = parsed.error;
 		const where = { from: at(e.at), to: at(e.at + Math.max(1, e.length)) };
 		if (e.at >= text.length) where.from = Math.max(node.range.from, at(text.length));
-		problems.lazy('condition_syntax', `Condition syntax error: ${e.message.replace(/ {2}\(at char.*$/, '')}.`, where, 'SigmaConditionError', e.message);
+		problems.lazy(
+			'condition_syntax',
+			`Condition syntax error: ${e.message.replace(/ {2}\(at char.*$/, '')}.`,
+			where,
+			'SigmaConditionError',
+			e.message
+		);
 		return cond;
 	}
 	cond.ast = mapRanges(parsed.ast, at);
 	for (const err of resolveCondition(cond.ast, detections).errors) {
-		problems.lazy(err.code, err.message + '.', err.range, err.reference.type, err.reference.message);
+		problems.lazy(
+			err.code,
+			err.message + '.',
+			err.range,
+			err.reference.type,
+			err.reference.message
+		);
 	}
 	return cond;
 }
 
 function mapRanges<T extends { range: Range }>(node: T, at: (i: number) => number): T {
-	const out = { ...node, range: { from: at(node.range.from), to: at(node.range.to) } } as T & { args?: unknown; arg?: unknown };
+	const out = { ...node, range: { from: at(node.range.from), to: at(node.range.to) } } as T & {
+		args?: unknown;
+		arg?: unknown;
+	};
 	const n = node as unknown as { args?: { range: Range }[]; arg?: { range: Range } };
 	if (n.args) (out as { args: unknown }).args = n.args.map((a) => mapRanges(a, at));
 	if (n.arg) (out as { arg: unknown }).arg = mapRanges(n.arg, at);

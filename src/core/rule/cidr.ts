@@ -28,7 +28,9 @@ export function checkCidr(text: string): { version: 4 | 6 } | string {
 }
 
 function pyQuoted(s: string): string {
-	return s.includes("'") && !s.includes('"') ? `"${s}"` : `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+	return s.includes("'") && !s.includes('"')
+		? `"${s}"`
+		: `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 function parseV4(s: string): bigint | null {
@@ -80,7 +82,12 @@ function parseV6(s: string): bigint | null {
 	if (last.includes('.')) {
 		const v4 = parseV4(last);
 		if (v4 === null) return null;
-		parts.splice(parts.length - 1, 1, ((v4 >> 16n) & 0xffffn).toString(16), (v4 & 0xffffn).toString(16));
+		parts.splice(
+			parts.length - 1,
+			1,
+			((v4 >> 16n) & 0xffffn).toString(16),
+			(v4 & 0xffffn).toString(16)
+		);
 	}
 	if (parts.length > 9) return null;
 	let skip: number | null = null;

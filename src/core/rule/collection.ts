@@ -48,7 +48,9 @@ export function collect(documents: readonly YamlDocument[]): Collection {
 			badDocuments.push(docNumber);
 			problems.error(
 				'document_not_map',
-				root === null ? 'This YAML document is empty; remove the extra `---`.' : 'A Sigma document must be a map.',
+				root === null
+					? 'This YAML document is empty; remove the extra `---`.'
+					: 'A Sigma document must be a map.',
 				doc.range,
 				'AttributeError',
 				`'${type}' object has no attribute 'get'`,
@@ -57,10 +59,15 @@ export function collect(documents: readonly YamlDocument[]): Collection {
 			return;
 		}
 		const action = mapGet(root, 'action');
-		const actionValue = action && !(action.value.kind === 'scalar' && action.value.type === 'null') ? action.value : null;
+		const actionValue =
+			action && !(action.value.kind === 'scalar' && action.value.type === 'null')
+				? action.value
+				: null;
 		if (actionValue === null) {
-			if (mapGet(root, 'correlation')) units.push({ kind: 'correlation', map: root, docNumber, range: doc.range });
-			else if (mapGet(root, 'filter')) units.push({ kind: 'filter', map: root, docNumber, range: doc.range });
+			if (mapGet(root, 'correlation'))
+				units.push({ kind: 'correlation', map: root, docNumber, range: doc.range });
+			else if (mapGet(root, 'filter'))
+				units.push({ kind: 'filter', map: root, docNumber, range: doc.range });
 			else {
 				const merged = global ? deepMerge(root, global) : root;
 				units.push({ kind: 'rule', map: merged, docNumber, range: doc.range });
@@ -111,7 +118,8 @@ export function deepMerge(dest: YamlMap, src: YamlMap): YamlMap {
 	for (const e of src.entries) {
 		const at = entries.findIndex((d) => sameKey(d.key, e.key));
 		if (e.value.kind === 'map') {
-			const base = at >= 0 && entries[at].value.kind === 'map' ? (entries[at].value as YamlMap) : null;
+			const base =
+				at >= 0 && entries[at].value.kind === 'map' ? (entries[at].value as YamlMap) : null;
 			const value = deepMerge(base ?? { ...e.value, entries: [] }, e.value);
 			if (at >= 0) entries[at] = { key: entries[at].key, value, range: e.range };
 			else entries.push({ key: e.key, value, range: e.range });

@@ -18,7 +18,8 @@ export function base64OfBytes(bytes: Uint8Array): string {
 	let i = 0;
 	for (; i + 2 < bytes.length; i += 3) {
 		const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-		out += alphabet[n >> 18] + alphabet[(n >> 12) & 63] + alphabet[(n >> 6) & 63] + alphabet[n & 63];
+		out +=
+			alphabet[n >> 18] + alphabet[(n >> 12) & 63] + alphabet[(n >> 6) & 63] + alphabet[n & 63];
 	}
 	const rest = bytes.length - i;
 	if (rest === 1) {

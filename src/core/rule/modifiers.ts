@@ -155,15 +155,31 @@ function modify(id: string, v: SigmaValue, field: string | null, applied: number
 		case 'base64offset':
 			return base64Offset(noWildcards(v));
 		case 'wide':
-			return encodeUtf16(v as SigmaString, 'le', '', 'Wide modifier only allowed for ascii strings');
+			return encodeUtf16(
+				v as SigmaString,
+				'le',
+				'',
+				'Wide modifier only allowed for ascii strings'
+			);
 		case 'utf16be':
-			return encodeUtf16(v as SigmaString, 'be', '', 'UTF-16BE modifier only allowed for valid Unicode strings');
+			return encodeUtf16(
+				v as SigmaString,
+				'be',
+				'',
+				'UTF-16BE modifier only allowed for valid Unicode strings'
+			);
 		case 'utf16':
-			return encodeUtf16(v as SigmaString, 'le', '\ufeff', 'UTF-16 modifier only allowed for valid Unicode strings');
+			return encodeUtf16(
+				v as SigmaString,
+				'le',
+				'\ufeff',
+				'UTF-16 modifier only allowed for valid Unicode strings'
+			);
 		case 'windash':
 			return windash(v as SigmaString);
 		case 're':
-			if (applied > 0) throw firstOnly('Regular expression modifier only applicable to unmodified values');
+			if (applied > 0)
+				throw firstOnly('Regular expression modifier only applicable to unmodified values');
 			return regexOf(originalText(v as SigmaString), []);
 		case 'cased':
 			return { ...(v as SigmaString), cased: true };
@@ -172,13 +188,18 @@ function modify(id: string, v: SigmaValue, field: string | null, applied: number
 		case 'fieldref': {
 			const s = v as SigmaString;
 			if (hasWildcard(s)) {
-				throw new Refusal('modifier_value_invalid', 'SigmaValueError', 'Field references must not contain wildcards');
+				throw new Refusal(
+					'modifier_value_invalid',
+					'SigmaValueError',
+					'Field references must not contain wildcards'
+				);
 			}
 			return { type: 'fieldref', field: sigmaStringText(s), startsWith: false, endsWith: false };
 		}
 		case 'exists':
 			if (field === null) throw firstOnly('Exists modifier must be applied to field');
-			if (applied > 0) throw firstOnly('Exists modifier only applicable to unmodified boolean values');
+			if (applied > 0)
+				throw firstOnly('Exists modifier only applicable to unmodified boolean values');
 			return { type: 'exists', exists: (v as { value: boolean }).value };
 		case 'expand':
 			return expand(v);
@@ -193,7 +214,10 @@ function modifyNumeric(id: string, v: SigmaValue): SigmaValue {
 		const flag = flagOf[id];
 		return regexOf(r.regexp, r.flags.includes(flag) ? r.flags : [...r.flags, flag]);
 	}
-	const n = v.type === 'number' ? v : { type: 'number' as const, value: (v as { value: number }).value, isFloat: false };
+	const n =
+		v.type === 'number'
+			? v
+			: { type: 'number' as const, value: (v as { value: number }).value, isFloat: false };
 	if ((compareOps as readonly string[]).includes(id)) {
 		return { type: 'compare', op: id as (typeof compareOps)[number], number: n };
 	}
@@ -246,7 +270,12 @@ function base64Offset(s: SigmaString): SigmaValue {
 	return { type: 'expansion', values };
 }
 
-function encodeUtf16(s: SigmaString, order: 'le' | 'be', prefix: string, error: string): SigmaValue {
+function encodeUtf16(
+	s: SigmaString,
+	order: 'le' | 'be',
+	prefix: string,
+	error: string
+): SigmaValue {
 	const parts: StringPart[] = prefix ? [prefix] : [];
 	for (const p of s.parts) {
 		if (typeof p !== 'string') {
@@ -277,7 +306,8 @@ function wrapGlob(id: string, v: SigmaValue): SigmaValue {
 	}
 	if (v.type === 'regex') {
 		let re = v.regexp;
-		if (re === '') throw new Refusal('modifier_value_invalid', 'IndexError', 'string index out of range');
+		if (re === '')
+			throw new Refusal('modifier_value_invalid', 'IndexError', 'string index out of range');
 		const original = re;
 		if (front && original.slice(0, 2) !== '.*' && original[0] !== '^') re = '.*' + re;
 		if (back && original.slice(-2) !== '.*' && original[original.length - 1] !== '$') re += '.*';
@@ -303,7 +333,9 @@ function regexOf(regexp: string, flags: RegexFlag[]): SigmaValue {
 
 /** The text a regular expression starts from: pySigma keeps `re` values unparsed. */
 function originalText(s: SigmaString): string {
-	return s.parts.map((p) => (typeof p === 'string' ? p : 'wildcard' in p ? p.wildcard : `%${p.placeholder}%`)).join('');
+	return s.parts
+		.map((p) => (typeof p === 'string' ? p : 'wildcard' in p ? p.wildcard : `%${p.placeholder}%`))
+		.join('');
 }
 
 function cidrOf(s: SigmaString, applied: number): SigmaValue {

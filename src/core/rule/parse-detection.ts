@@ -5,7 +5,13 @@ import type { Detection, DetectionItem, PlainValue, SigmaValue } from './model';
 import { isModifier } from './modifier-table';
 import { applyModifiers } from './modifiers';
 import type { Problems } from './problem';
-import { parseSigmaString, plainSigmaString, pyStrRepr, pythonNumberRepr, sigmaNumber } from './values';
+import {
+	parseSigmaString,
+	plainSigmaString,
+	pyStrRepr,
+	pythonNumberRepr,
+	sigmaNumber
+} from './values';
 
 /**
  * Builds pySigma's `SigmaDetection` / `SigmaDetectionItem` structures from the YAML of one
@@ -22,12 +28,23 @@ export class DetectionBuilder {
 		if (node.kind === 'map') {
 			const items = node.entries.map((e) => this.#item(e.key, e.value, e.range));
 			if (items.length === 0) {
-				this.problems.error('detection_empty', 'This selection is empty.', node.range, 'SigmaDetectionError', 'Detection is empty');
+				this.problems.error(
+					'detection_empty',
+					'This selection is empty.',
+					node.range,
+					'SigmaDetectionError',
+					'Detection is empty'
+				);
 			}
 			return { kind: 'detection', items, linking: 'and', range: node.range };
 		}
 		if (node.kind === 'scalar' && isPlain(node)) {
-			return { kind: 'detection', items: [this.#keyword([node], node.range)], linking: 'and', range: node.range };
+			return {
+				kind: 'detection',
+				items: [this.#keyword([node], node.range)],
+				linking: 'and',
+				range: node.range
+			};
 		}
 		if (node.kind === 'seq') {
 			if (node.items.every((i) => i.kind === 'scalar' && isPlain(i))) {
@@ -36,7 +53,13 @@ export class DetectionBuilder {
 			}
 			const items = node.items.map((i) => this.detection(i));
 			if (items.length === 0) {
-				this.problems.error('detection_empty', 'This selection is empty.', node.range, 'SigmaDetectionError', 'Detection is empty');
+				this.problems.error(
+					'detection_empty',
+					'This selection is empty.',
+					node.range,
+					'SigmaDetectionError',
+					'Detection is empty'
+				);
 			}
 			return { kind: 'detection', items, linking: 'or', range: node.range };
 		}
@@ -61,7 +84,8 @@ export class DetectionBuilder {
 			return this.#build(null, [], [], values, range, key.range);
 		}
 		if (key.kind !== 'scalar' || key.type !== 'str') {
-			const name = key.kind === 'scalar' ? pyTypeName(key).slice(8, -2) : pyTypeName(key).slice(8, -2);
+			const name =
+				key.kind === 'scalar' ? pyTypeName(key).slice(8, -2) : pyTypeName(key).slice(8, -2);
 			this.problems.error(
 				'detection_key_invalid',
 				'A field name must be a string; quote it.',
@@ -133,10 +157,21 @@ export class DetectionBuilder {
 		const failure = result.failures[0];
 		if (failure) {
 			const where =
-				failure.valueIndex === null ? modRanges[failure.modifierIndex] : nodes[failure.valueIndex].range;
+				failure.valueIndex === null
+					? modRanges[failure.modifierIndex]
+					: nodes[failure.valueIndex].range;
 			const escapes = failure.reference.type === 'IndexError';
-			if (failure.reference.type === '') this.problems.note(failure.code, 'error', failure.message, where);
-			else this.problems.error(failure.code, failure.message, where, failure.reference.type, failure.reference.message, escapes);
+			if (failure.reference.type === '')
+				this.problems.note(failure.code, 'error', failure.message, where);
+			else
+				this.problems.error(
+					failure.code,
+					failure.message,
+					where,
+					failure.reference.type,
+					failure.reference.message,
+					escapes
+				);
 		}
 		item.linking = result.linking;
 		item.negated = result.negated;
@@ -174,7 +209,13 @@ export class DetectionBuilder {
 				return sigmaNumber(n.value as number, n.big);
 			case 'float':
 				if (!Number.isFinite(n.value as number)) {
-					this.problems.error('value_number_invalid', 'Infinity and NaN are not valid numbers.', n.range, 'SigmaValueError', 'Invalid number');
+					this.problems.error(
+						'value_number_invalid',
+						'Infinity and NaN are not valid numbers.',
+						n.range,
+						'SigmaValueError',
+						'Invalid number'
+					);
 					return null;
 				}
 				return sigmaNumber(n.value as number);
@@ -195,7 +236,13 @@ export class DetectionBuilder {
 
 /** Scalars pySigma accepts as plain detection values (str, int, float, bool, None). */
 function isPlain(n: YamlScalar): boolean {
-	return n.type === 'str' || n.type === 'int' || n.type === 'float' || n.type === 'bool' || n.type === 'null';
+	return (
+		n.type === 'str' ||
+		n.type === 'int' ||
+		n.type === 'float' ||
+		n.type === 'bool' ||
+		n.type === 'null'
+	);
 }
 
 /** Python's `str()` of a scalar. */

@@ -63,7 +63,8 @@ function parse(source: string): ParseResult {
 	const lazy: Problem[] = [];
 	for (const unit of coll.units) {
 		const titleNode = mapGet(unit.map, 'title')?.value;
-		const title = titleNode?.kind === 'scalar' && titleNode.type === 'str' ? (titleNode.value as string) : null;
+		const title =
+			titleNode?.kind === 'scalar' && titleNode.type === 'str' ? (titleNode.value as string) : null;
 		if (unit.kind !== 'rule') {
 			documents.push({ kind: unit.kind, range: unit.range, title, ruleIndex: null });
 			continue;
@@ -84,7 +85,11 @@ function parse(source: string): ParseResult {
 	const docCount = yaml.documents.length;
 	for (let doc = 1; doc <= docCount; doc++) {
 		const range = yaml.documents[doc - 1].range;
-		const coll = collProblems.find((c) => c.problem.range.from >= range.from && c.problem.range.to <= Math.max(range.to, range.from + 1));
+		const coll = collProblems.find(
+			(c) =>
+				c.problem.range.from >= range.from &&
+				c.problem.range.to <= Math.max(range.to, range.from + 1)
+		);
 		if (coll) coll.rank = rank++;
 		for (const order of perDoc.get(doc) ?? []) {
 			const first = order[0];
@@ -98,7 +103,8 @@ function parse(source: string): ParseResult {
 
 /** A rule's eager errors in the order pySigma would raise the first of them. */
 function eagerOrder(phases: Problems[]): Problem[] {
-	const refs = (ps: Problems) => ps.list.filter((p) => p.reference && p.stage !== 'condition' && p.severity === 'error');
+	const refs = (ps: Problems) =>
+		ps.list.filter((p) => p.reference && p.stage !== 'condition' && p.severity === 'error');
 	const [attrs, logsource, detection] = phases.map(refs);
 	if (attrs.length) return attrs;
 	const firstDet = detection[0];
@@ -108,17 +114,32 @@ function eagerOrder(phases: Problems[]): Problem[] {
 }
 
 function toDiagnostics(text: SourceText, ranked: Ranked[]): Diagnostic[] {
-	const sorted = [...ranked].sort((a, b) => a.problem.range.from - b.problem.range.from || a.problem.range.to - b.problem.range.to);
+	const sorted = [...ranked].sort(
+		(a, b) => a.problem.range.from - b.problem.range.from || a.problem.range.to - b.problem.range.to
+	);
 	let primary: Ranked | null = null;
 	for (const r of ranked) {
-		if (r.rank !== null && r.problem.severity === 'error' && (primary === null || r.rank < (primary.rank as number))) primary = r;
+		if (
+			r.rank !== null &&
+			r.problem.severity === 'error' &&
+			(primary === null || r.rank < (primary.rank as number))
+		)
+			primary = r;
 	}
 	if (primary) {
 		sorted.splice(sorted.indexOf(primary), 1);
 		sorted.unshift(primary);
 	}
 	return sorted.map(({ problem: p }) =>
-		makeDiagnostic(text, p.stage, p.code, p.severity, p.message, clamp(p.range, text.text.length), p.reference)
+		makeDiagnostic(
+			text,
+			p.stage,
+			p.code,
+			p.severity,
+			p.message,
+			clamp(p.range, text.text.length),
+			p.reference
+		)
 	);
 }
 

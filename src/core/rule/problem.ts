@@ -28,7 +28,14 @@ export class Problems {
 	constructor(public phase: 0 | 1 | 2 = 0) {}
 
 	/** Records an error that pySigma raises as `type: text`. */
-	error(code: string, message: string, range: Range, type: string, text: string, escapes = false): void {
+	error(
+		code: string,
+		message: string,
+		range: Range,
+		type: string,
+		text: string,
+		escapes = false
+	): void {
 		const p: Problem = {
 			code,
 			severity: 'error',
@@ -43,7 +50,13 @@ export class Problems {
 	}
 
 	/** Records a problem pySigma does not raise (our own limits, lints). */
-	note(code: string, severity: Severity, message: string, range: Range, stage: Stage = 'rule'): void {
+	note(
+		code: string,
+		severity: Severity,
+		message: string,
+		range: Range,
+		stage: Stage = 'rule'
+	): void {
 		this.list.push({ code, severity, message, range, stage, phase: this.phase });
 	}
 

@@ -117,7 +117,9 @@ function parseGroup(s: Scan, depth: number): boolean {
 			s.i += 1 + m[0].length;
 			if (m[1] === ')') {
 				if (open !== 0) {
-					throw new PyReError(`global flags not at the start of the expression at position ${open}`);
+					throw new PyReError(
+						`global flags not at the start of the expression at position ${open}`
+					);
 				}
 				return false;
 			}
@@ -134,7 +136,8 @@ function parseGroup(s: Scan, depth: number): boolean {
 		}
 	} else s.groups++;
 	parseAlternation(s, depth + 1);
-	if (s.p[s.i] !== ')') throw new PyReError(`missing ), unterminated subpattern at position ${open}`);
+	if (s.p[s.i] !== ')')
+		throw new PyReError(`missing ), unterminated subpattern at position ${open}`);
 	s.i++;
 	return true;
 }
@@ -165,7 +168,8 @@ function parseClass(s: Scan): void {
 			if (hi === null) {
 				throw new PyReError(`bad character range ${s.p.slice(at, s.i)} at position ${at}`);
 			}
-			if (hi < code) throw new PyReError(`bad character range ${s.p.slice(at, s.i)} at position ${at}`);
+			if (hi < code)
+				throw new PyReError(`bad character range ${s.p.slice(at, s.i)} at position ${at}`);
 		} else if (s.p[s.i] === '-' && code === null && s.p[s.i + 1] !== ']' && s.i + 1 < s.p.length) {
 			const end = s.i + 2;
 			throw new PyReError(`bad character range ${s.p.slice(at, end)} at position ${at}`);

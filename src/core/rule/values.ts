@@ -195,7 +195,9 @@ function regexpPartsRepr(regexp: string): string {
 	for (const c of regexp) {
 		if (c === '*' || c === '?') {
 			if (acc) parts.push(pyStrRepr(acc));
-			parts.push(c === '*' ? '<SpecialChars.WILDCARD_MULTI: 1>' : '<SpecialChars.WILDCARD_SINGLE: 2>');
+			parts.push(
+				c === '*' ? '<SpecialChars.WILDCARD_MULTI: 1>' : '<SpecialChars.WILDCARD_SINGLE: 2>'
+			);
 			acc = '';
 		} else acc += c;
 	}

@@ -25,8 +25,10 @@ function maskBits(mask: string): number | null {
 }
 
 function v6Groups(addr: string): number[] | null {
-	const text = addr.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
-		`${(Number(a) * 256 + Number(b)).toString(16)}:${(Number(c) * 256 + Number(d)).toString(16)}`
+	const text = addr.replace(
+		/(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+		(_, a, b, c, d) =>
+			`${(Number(a) * 256 + Number(b)).toString(16)}:${(Number(c) * 256 + Number(d)).toString(16)}`
 	);
 	const parse = (s: string) => (s === '' ? [] : s.split(':').map((h) => parseInt(h, 16)));
 	let groups: number[];
@@ -42,7 +44,7 @@ function v6Groups(addr: string): number[] | null {
 function compressV6(groups: number[]): string {
 	let bestStart = -1;
 	let bestLen = 0;
-	for (let i = 0; i < 8; ) {
+	for (let i = 0; i < 8;) {
 		if (groups[i] !== 0) {
 			i++;
 			continue;

@@ -53,7 +53,14 @@ function columnWarnings(source: SourceText, table: string, cols: QueryColumns): 
 		const text =
 			`Table ${table} has no column ${column}${mapped}. The query reads it with ` +
 			'column_ifexists(), which is null on this table, so only a test for a missing value can hold.';
-		return makeDiagnostic(source, 'translate', 'translate_column_missing', 'warning', text, item.keyRange);
+		return makeDiagnostic(
+			source,
+			'translate',
+			'translate_column_missing',
+			'warning',
+			text,
+			item.keyRange
+		);
 	});
 }
 

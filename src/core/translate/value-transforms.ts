@@ -179,7 +179,11 @@ function reapplyModifiers(item: WorkItem, values: SigmaString[]): WorkItem {
 		const { type, message } = failure.reference;
 		throw new Refusal(type, message, item.keyRange, failure.code);
 	}
-	const out = newItem(item, item.field ?? '', result.values.filter((v) => v !== null));
+	const out = newItem(
+		item,
+		item.field ?? '',
+		result.values.filter((v) => v !== null)
+	);
 	out.modifiers = item.modifiers;
 	out.linking = result.linking;
 	out.negated = result.negated;

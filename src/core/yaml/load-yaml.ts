@@ -58,7 +58,9 @@ export function loadYaml(text: string): LoadedYaml {
 		problems.push({
 			code: 'yaml_syntax',
 			severity: 'error',
-			message: reserved ? `YAML syntax error: '${text[at]}' cannot start a plain value; quote it.` : `YAML syntax error: ${reason}.`,
+			message: reserved
+				? `YAML syntax error: '${text[at]}' cannot start a plain value; quote it.`
+				: `YAML syntax error: ${reason}.`,
 			range: { from: at, to: Math.min(text.length, at + 1) },
 			reference
 		});
@@ -212,7 +214,9 @@ class TreeBuilder {
 			? { from: valueFrom - 1, to: valueTo + 1 }
 			: { from: valueFrom, to: trimEnd(this.#text, valueFrom, valueTo) };
 		if (style !== 'plain') {
-			this.tabSafe.push(quoted ? range : { from: ev.valueStart, to: Math.max(ev.valueEnd, ev.valueStart) });
+			this.tabSafe.push(
+				quoted ? range : { from: ev.valueStart, to: Math.max(ev.valueEnd, ev.valueStart) }
+			);
 		}
 		const tag = this.#tagOf(ev, style, text);
 		const built = constructScalar(tag, text);
@@ -329,8 +333,17 @@ class TreeBuilder {
 		}
 		const key = frame.key;
 		frame.key = null;
-		const entry: YamlEntry = { key, value: node, range: { from: key.range.from, to: node.range.to } };
-		if (key.kind === 'scalar' && key.type === 'str' && key.value === '<<' && key.style === 'plain') {
+		const entry: YamlEntry = {
+			key,
+			value: node,
+			range: { from: key.range.from, to: node.range.to }
+		};
+		if (
+			key.kind === 'scalar' &&
+			key.type === 'str' &&
+			key.value === '<<' &&
+			key.style === 'plain'
+		) {
 			frame.merges.push(node);
 			return;
 		}

@@ -15,7 +15,8 @@ const timestampRe =
 	/^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$/;
 
 /** The tags PyYAML's implicit resolvers can assign to a plain scalar. */
-export type ImplicitTag = 'bool' | 'float' | 'int' | 'merge' | 'null' | 'timestamp' | 'value' | 'str';
+export type ImplicitTag =
+	'bool' | 'float' | 'int' | 'merge' | 'null' | 'timestamp' | 'value' | 'str';
 
 /** The tag PyYAML resolves a plain scalar to, in its resolver order. */
 export function resolvePlainTag(text: string): ImplicitTag {
@@ -44,7 +45,8 @@ export function constructScalar(tag: ImplicitTag | 'binary', text: string): Cons
 		case 'bool': {
 			const v = text.toLowerCase();
 			if (v === 'yes' || v === 'true' || v === 'on') return { ok: true, type: 'bool', value: true };
-			if (v === 'no' || v === 'false' || v === 'off') return { ok: true, type: 'bool', value: false };
+			if (v === 'no' || v === 'false' || v === 'off')
+				return { ok: true, type: 'bool', value: false };
 			return { ok: false, type: 'KeyError', message: `'${v}'` };
 		}
 		case 'int':

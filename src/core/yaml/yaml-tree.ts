@@ -6,7 +6,8 @@ import type { Range } from '../source';
  */
 
 /** The Python type PyYAML constructs for a scalar. */
-export type PyScalarType = 'str' | 'int' | 'float' | 'bool' | 'null' | 'date' | 'datetime' | 'bytes';
+export type PyScalarType =
+	'str' | 'int' | 'float' | 'bool' | 'null' | 'date' | 'datetime' | 'bytes';
 
 /** How a scalar was written. */
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';

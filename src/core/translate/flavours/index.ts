@@ -2,7 +2,10 @@ import { azureMonitor } from './azure-monitor';
 import type { ColumnKind } from '../kql-validity';
 import type { FlavourData } from './flavour-data';
 import { microsoftXdr } from './microsoft-xdr';
-import { azureMonitorCoreColumns, azureMonitorTableNames } from './schemas/azure-monitor-core-columns';
+import {
+	azureMonitorCoreColumns,
+	azureMonitorTableNames
+} from './schemas/azure-monitor-core-columns';
 import { microsoftXdrColumns } from './schemas/microsoft-xdr-columns';
 import { sentinelAsimColumns, sentinelAsimCommonColumns } from './schemas/sentinel-asim-columns';
 import { sentinelAsim } from './sentinel-asim';
