@@ -91,19 +91,29 @@ function benchCorpus(): void {
 	for (const flavour of flavourIds) {
 		const lines = expected.get(flavour) ?? [];
 		for (const source of sources.slice(0, 300)) translate(parseRule(source), flavour, {});
-		const results: ReturnType<typeof translate>[] = [];
-		started = performance.now();
-		for (const source of sources) results.push(translate(parseRule(source), flavour, {}));
-		const elapsed = performance.now() - started;
+		// Best of three passes: on a shared machine a single pass mostly measures the neighbours.
+		let results: ReturnType<typeof translate>[] = [];
+		let elapsed = Infinity;
+		for (let pass = 0; pass < 3; pass++) {
+			results = [];
+			started = performance.now();
+			for (const source of sources) results.push(translate(parseRule(source), flavour, {}));
+			elapsed = Math.min(elapsed, performance.now() - started);
+		}
 		const same = results.filter((result, i) => sameAsReference(result, lines[i])).length;
 		row(flavour, elapsed, referenceSeconds[flavour], `${same}/${sources.length}`);
 	}
 	// Measured last, once the translators' passes have warmed the parser up as well.
-	started = performance.now();
-	for (const source of sources) parseRule(source);
-	row('parse only', performance.now() - started, referenceSeconds.parse, '');
+	let parseMs = Infinity;
+	for (let pass = 0; pass < 3; pass++) {
+		started = performance.now();
+		for (const source of sources) parseRule(source);
+		parseMs = Math.min(parseMs, performance.now() - started);
+	}
+	row('parse only', parseMs, referenceSeconds.parse, '');
 	console.log(
-		`Conversion of the corpus: ${sources.length} rules, parse + translate, one process.\n` +
+		`Conversion of the corpus: ${sources.length} rules, parse + translate, one process, ` +
+			`best of 3 passes; rules not identical to the reference are listed deviations.\n` +
 			`Reference: pySigma 1.5.0 + pySigma-backend-kusto 1.0.1 as published for ` +
 			`${referenceRules} rules, scaled per rule (x${scale.toFixed(3)}); not measured in this ` +
 			`run, so the ratio carries the reference's own +-50 % load spread.\n`

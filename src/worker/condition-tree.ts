@@ -1,5 +1,5 @@
 import { selectNames } from '../core/index';
-import type { ConditionNode, NamedDetection } from '../core/index';
+import type { ConditionNode, NamedDetection, SigmaRule } from '../core/index';
 import type { ConditionView } from './protocol';
 
 /**
@@ -59,4 +59,35 @@ function combine(isAnd: boolean, args: readonly ConditionView[]): boolean | null
 		if (arg.value !== isAnd) return arg.value;
 	}
 	return seen ? isAnd : null;
+}
+
+/**
+ * The selections some condition of the rules negates (under an odd number of `not`), selectors
+ * expanded. Only an event where one of them holds can have been excluded by a filter.
+ */
+export function negatedSelections(rules: readonly SigmaRule[]): Set<string> {
+	const names = new Set<string>();
+	const walk = (node: ConditionNode, negated: boolean, detections: readonly NamedDetection[]) => {
+		switch (node.kind) {
+			case 'ref':
+				if (negated) names.add(node.name);
+				break;
+			case 'not':
+				walk(node.arg, !negated, detections);
+				break;
+			case 'and':
+			case 'or':
+				for (const arg of node.args) walk(arg, negated, detections);
+				break;
+			case 'selector':
+				if (negated) for (const name of selectNames(node.pattern, detections)) names.add(name);
+				break;
+		}
+	};
+	for (const rule of rules) {
+		for (const condition of rule.conditions) {
+			if (condition.ast) walk(condition.ast, false, rule.detections);
+		}
+	}
+	return names;
 }

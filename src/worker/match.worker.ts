@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { compileMatcher, matchEvent, parseEvents, parseRule } from '../core/index';
 import type { Diagnostic, Matcher, ParseResult, Range } from '../core/index';
+import { negatedSelections } from './condition-tree';
 import { eventDetail, previewOf } from './event-detail';
 import {
 	maxEventDiagnostics,
@@ -88,6 +89,7 @@ async function run(request: MatchRequest): Promise<void> {
 	const matcher = compileMatcher(parsed, { flavour: request.flavour });
 	const total = events.events.length;
 	const ranges = events.flatRanges.slice();
+	const negated = negatedSelections(parsed.rules);
 	lastRun = { id, matcher, parsed, events };
 	post(
 		{
@@ -113,9 +115,9 @@ async function run(request: MatchRequest): Promise<void> {
 			preview: events.previews[index]
 		};
 		if (!verdict.logsource.ok) row.logsource = verdict.logsource.reason;
-		else if (!verdict.match && verdict.selections.length > 0) {
-			// Only a miss with a selection holding can be a filter's doing; only such events pay
-			// for an explanation.
+		else if (!verdict.match && verdict.selections.some((name) => negated.has(name))) {
+			// Only a miss where a negated selection held can be a filter's doing; only such events
+			// pay for an explanation.
 			const excludedBy = filterExclusion(matcher, events.events[index]);
 			if (excludedBy) row.excludedBy = excludedBy;
 		}

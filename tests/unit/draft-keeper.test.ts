@@ -78,6 +78,17 @@ describe('DraftKeeper', () => {
 		expect(loadPreviousDraft(storage)?.state).toEqual(draftA);
 	});
 
+	it('brings the saved draft back after the link was edited, keeping the edit', () => {
+		const storage = memoryStorage();
+		const keeper = new DraftKeeper(storage);
+		keeper.save({ state: draftA, linkedTo: '' });
+		const kept = keeper.openedLink(linkB)!;
+		const edited = state('# LINK-B edited\n');
+		expect(keeper.bringBack(kept, { state: edited, linkedTo: '#v1.b' })).toEqual(draftA);
+		expect(loadDraft(storage)).toEqual({ state: draftA, linkedTo: '' });
+		expect(loadPreviousDraft(storage)).toEqual({ state: edited, linkedTo: '#v1.b' });
+	});
+
 	it('offers nothing when the saved draft is what the link shows', () => {
 		const storage = memoryStorage();
 		const keeper = new DraftKeeper(storage);

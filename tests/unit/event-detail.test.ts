@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, matchEvent, parseEvents, parseRule } from '../../src/core/index';
 import { detailMarks, segments } from '../../src/ui/event-marks-view';
-import { conditionTree } from '../../src/worker/condition-tree';
+import { conditionTree, negatedSelections } from '../../src/worker/condition-tree';
 import { eventDetail, formatPath, previewOf } from '../../src/worker/event-detail';
 
 const rule = [
@@ -115,6 +115,21 @@ describe('conditionTree', () => {
 				}
 			]
 		});
+	});
+});
+
+describe('negatedSelections', () => {
+	it('lists the selections under an odd number of not, selectors expanded', () => {
+		expect([...negatedSelections(parseRule(rule).rules)]).toEqual([
+			'filter',
+			'selection_img',
+			'selection_cli'
+		]);
+		const twice = rule.replace(
+			'all of selection_* and not filter and not 1 of them',
+			'not (selection_img and not filter)'
+		);
+		expect([...negatedSelections(parseRule(twice).rules)]).toEqual(['selection_img']);
 	});
 });
 

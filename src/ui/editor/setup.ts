@@ -5,7 +5,12 @@ import {
 	indentWithTab,
 	insertNewline
 } from '@codemirror/commands';
-import { bracketMatching, HighlightStyle, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import {
+	bracketMatching,
+	HighlightStyle,
+	indentUnit,
+	syntaxHighlighting
+} from '@codemirror/language';
 import { lintGutter } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
