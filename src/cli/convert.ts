@@ -20,11 +20,7 @@ export interface ConvertOptions {
  * without one, the queries are the answer, even an empty list. A failure inside the core is
  * reported as `internal_error` so that one bad file does not stop a run over thousands.
  */
-export function convertSource(
-	path: string,
-	source: string,
-	options: ConvertOptions
-): ConvertRecord {
+function convertSource(path: string, source: string, options: ConvertOptions): ConvertRecord {
 	try {
 		const parsed = parseRule(source);
 		const tableOption = options.table ? { queryTable: options.table } : {};

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 export type ExpandedPaths = { ok: true; files: string[] } | { ok: false; missing: string };
 
 /** The path that stands for standard input. */
-export const stdinPath = '-';
+const stdinPath = '-';
 
 const ruleExtension = /\.ya?ml$/i;
 

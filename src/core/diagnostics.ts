@@ -57,8 +57,3 @@ export function makeDiagnostic(
 	if (reference) d.reference = reference;
 	return d;
 }
-
-/** True when any diagnostic is an error. */
-export function hasError(diagnostics: readonly Diagnostic[]): boolean {
-	return diagnostics.some((d) => d.severity === 'error');
-}

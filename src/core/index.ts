@@ -19,8 +19,6 @@ export { flavours, isFlavourId, loadFlavourSchemas } from './translate/flavours/
 export { parseEvents } from './events/parse-events';
 /** Finds the text range of a value in the events text from a path an explanation gives. */
 export { locatePath } from './events/locate-path';
-/** The selection names a `1 of …` / `all of …` pattern expands to, as converter and matcher do. */
-export { selectNames } from './condition/resolve-condition';
 /** Builds a matcher for a parsed rule, then evaluates events with it. */
 export { compileMatcher, matchEvent } from './match/match';
 /** Encodes and decodes the playground state for permalinks. */
@@ -42,6 +40,8 @@ export type {
 	LogsourceVerdict,
 	Explanation,
 	SelectionExplanation,
+	ConditionExplanation,
+	ConditionVerdict,
 	ItemExplanation,
 	EventPath
 } from './match/match';

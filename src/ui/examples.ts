@@ -8,7 +8,7 @@ export interface Example {
 }
 
 /** The rule the page opens on when there is no saved work and no link. */
-export const defaultExamplePath = 'windows/process_creation/encoded_powershell.yml';
+const defaultExamplePath = 'windows/process_creation/encoded_powershell.yml';
 
 const ruleFiles = import.meta.glob('/rules/**/*.yml', {
 	query: '?raw',

@@ -1,7 +1,6 @@
 import { locatePath } from '../core/index';
 import type { EventMatch, EventPath, ParseResult, Range } from '../core/index';
-import { conditionTree } from './condition-tree';
-import { maxEventText, type ConditionDetail, type EventDetail, type ItemDetail } from './protocol';
+import { maxEventText, type EventDetail, type ItemDetail } from './protocol';
 
 /** What the worker keeps of a run to explain its events on demand. */
 export interface ExplainContext {
@@ -25,9 +24,8 @@ export function formatPath(path: EventPath): string {
 }
 
 /**
- * Adds to a verdict what the page shows beside it: the condition trees with each node's
- * verdict, the rule value and event field each item compared, and the event's text with the
- * place of each compared value.
+ * Adds to a verdict what the page shows beside it: the rule value and event field each item
+ * compared, and the event's text with the place of each compared value.
  */
 export function eventDetail(
 	context: ExplainContext,
@@ -37,14 +35,6 @@ export function eventDetail(
 	const { parsed, text } = context;
 	const range = context.ranges[index];
 	const cut = Math.min(range.to, range.from + maxEventText);
-	const rule = parsed.rules[match.rule];
-	const verdicts = new Map<string, boolean>();
-	for (const s of match.explanation?.selections ?? []) verdicts.set(s.name, s.matched);
-	const conditions: ConditionDetail[] = (rule?.conditions ?? []).map((c) => ({
-		text: c.text,
-		range: c.range,
-		tree: c.ast ? conditionTree(c.ast, rule.detections, verdicts, parsed.source) : null
-	}));
 	const items = (match.explanation?.selections ?? []).map((selection) =>
 		selection.items.map((item): ItemDetail => {
 			const at = item.path ? locatePath(text, range, item.path) : null;
@@ -59,7 +49,6 @@ export function eventDetail(
 	return {
 		index,
 		match,
-		conditions,
 		items,
 		text: text.slice(range.from, cut),
 		truncated: cut < range.to,

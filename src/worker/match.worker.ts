@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import { compileMatcher, matchEvent, parseEvents, parseRule } from '../core/index';
 import type { Diagnostic, Matcher, ParseResult, Range } from '../core/index';
-import { negatedSelections } from './condition-tree';
 import { eventDetail, previewOf } from './event-detail';
 import {
 	maxEventDiagnostics,
@@ -89,7 +88,7 @@ async function run(request: MatchRequest): Promise<void> {
 	const matcher = compileMatcher(parsed, { flavour: request.flavour });
 	const total = events.events.length;
 	const ranges = events.flatRanges.slice();
-	const negated = negatedSelections(parsed.rules);
+	const negated = new Set(matcher.rules.flatMap((r) => r.negated));
 	lastRun = { id, matcher, parsed, events };
 	post(
 		{

@@ -93,28 +93,6 @@ export interface DoneResponse {
 	elapsed: number;
 }
 
-/** A condition of the rule with the verdict of each node on one event. */
-export type ConditionView =
-	| { kind: 'and' | 'or'; value: boolean | null; args: ConditionView[] }
-	| { kind: 'not'; value: boolean | null; arg: ConditionView }
-	| { kind: 'ref'; value: boolean; name: string; range: Range; known: boolean }
-	| {
-			kind: 'selector';
-			value: boolean | null;
-			/** The selector as written (`1 of selection_*`). */
-			text: string;
-			range: Range;
-			/** The selections it expands to, in YAML order. */
-			args: ConditionView[];
-	  };
-
-/** One condition of the explained rule: its text and its tree (null when it does not parse). */
-export interface ConditionDetail {
-	text: string;
-	range: Range;
-	tree: ConditionView | null;
-}
-
 /** What an explained item points at: the rule value that decided and the event value compared. */
 export interface ItemDetail {
 	/** The deciding value as written in the rule; null when no single value decided. */
@@ -129,8 +107,6 @@ export interface ItemDetail {
 export interface EventDetail {
 	index: number;
 	match: EventMatch;
-	/** The conditions of the rule `match` reports on. */
-	conditions: ConditionDetail[];
 	/** Per selection of `match.explanation`, per item: what the item points at. */
 	items: ItemDetail[][];
 	/** The event's text, cut at `maxEventText` characters. */

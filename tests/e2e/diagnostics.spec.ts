@@ -1,17 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { openPlayground, pasteInto } from './helpers';
-
-const unknownField = [
-	'title: Unknown field',
-	'logsource:',
-	'    product: windows',
-	'    category: process_creation',
-	'detection:',
-	'    selection:',
-	'        FooBarBaz: a',
-	'    condition: selection',
-	''
-].join('\n');
+import { openPlayground, openTableRefusal, pasteInto } from './helpers';
+import { unknownFieldRule } from '../support/sample-rules';
 
 test.describe('long diagnostics', () => {
 	test('an unknown field shows one sentence, its fields behind a toggle, printed once', async ({
@@ -19,7 +8,7 @@ test.describe('long diagnostics', () => {
 	}) => {
 		await openPlayground(page);
 		await page.getByTestId('pipeline-select').selectOption('sentinel_asim');
-		await pasteInto(page, 'sigma-editor', unknownField);
+		await pasteInto(page, 'sigma-editor', unknownFieldRule);
 		const refusal = page.getByTestId('translate-error');
 		await expect(refusal.getByTestId('translate-error-message')).toHaveText(
 			'Invalid SigmaDetectionItem field name encountered: FooBarBaz. Please use valid fields for ' +
@@ -48,9 +37,7 @@ test.describe('long diagnostics', () => {
 	test('the table-name refusal keeps its numbered lines and leads to the Table box', async ({
 		page
 	}) => {
-		await openPlayground(page);
-		await page.getByTestId('example-select').selectOption('windows/dns_query/newly_seen_tld.yml');
-		await page.getByTestId('pipeline-select').selectOption('microsoft_xdr');
+		await openTableRefusal(page);
 		const refusal = page.getByTestId('translate-error');
 		await expect(refusal.getByTestId('translate-error-message')).toHaveText(
 			'Unable to determine table name from rule.  The query table is determined in the ' +

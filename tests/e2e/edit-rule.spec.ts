@@ -3,6 +3,7 @@ import {
 	editorText,
 	kqlText,
 	openPlayground,
+	openTableRefusal,
 	seedAsimKql,
 	seedRulePath,
 	sharedRule,
@@ -61,9 +62,7 @@ test.describe('editing a rule', () => {
 	test('a refused rule shows the converter message with its line, and a table fixes it', async ({
 		page
 	}) => {
-		await openPlayground(page);
-		await page.getByTestId('example-select').selectOption('windows/dns_query/newly_seen_tld.yml');
-		await page.getByTestId('pipeline-select').selectOption('microsoft_xdr');
+		await openTableRefusal(page);
 		const refusal = page.getByTestId('translate-error');
 		await expect(refusal).toContainText('Unable to determine table name from rule.');
 		await expect(refusal.locator('.position')).toHaveText(/^\d+:\d+$/);

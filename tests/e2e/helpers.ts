@@ -30,6 +30,13 @@ export async function openPlayground(page: Page, fragment = ''): Promise<void> {
 	await expect(page.getByTestId('sigma-editor').locator('.cm-content')).toBeVisible();
 }
 
+/** Opens the DNS example in the XDR flavour, which the converter refuses: no table fits it. */
+export async function openTableRefusal(page: Page): Promise<void> {
+	await openPlayground(page);
+	await page.getByTestId('example-select').selectOption('windows/dns_query/newly_seen_tld.yml');
+	await page.getByTestId('pipeline-select').selectOption('microsoft_xdr');
+}
+
 /** Replaces an editor's text by typing it key by key, as a person would. */
 export async function typeInto(page: Page, testId: string, text: string): Promise<void> {
 	const content = page.getByTestId(testId).locator('.cm-content');

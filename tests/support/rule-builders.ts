@@ -10,33 +10,25 @@ import type {
 } from '../../src/core/rule/model';
 import { compileMatcher, matchEvent } from '../../src/core/match/match';
 import type { MatchOptions } from '../../src/core/match/match-types';
+import type { ParseResult } from '../../src/core/rule/parse-rule';
+import { parseSigmaString } from '../../src/core/rule/sigma-string';
 
 /**
- * Builders of rule-model objects for matcher tests, so that matching can be tested without the
- * YAML parser. Ranges are synthetic: value `i` of an item gets `{from: i, to: i + 1}`.
+ * Builders of rule-model objects for matcher and translator tests, so that both can be tested
+ * without the YAML parser. Ranges are synthetic: value `i` of an item gets `{from: i, to: i + 1}`.
  */
 
 const nowhere = { from: 0, to: 0 };
 
 /** A Sigma string from pattern text: `*`/`?` are wildcards, `\*`, `\?`, `\\` literal characters. */
 export function str(pattern: string, cased = false): SigmaString {
-	const parts: StringPart[] = [];
-	let literal = '';
-	for (let i = 0; i < pattern.length; i++) {
-		const c = pattern[i];
-		if (c === '\\' && i + 1 < pattern.length && '*?\\'.includes(pattern[i + 1])) {
-			literal += pattern[++i];
-		} else if (c === '*' || c === '?') {
-			if (literal) parts.push(literal);
-			literal = '';
-			parts.push({ wildcard: c });
-		} else literal += c;
-	}
-	if (literal) parts.push(literal);
-	const value: SigmaString = { type: 'string', parts };
+	const value = parseSigmaString(pattern);
 	if (cased) value.cased = true;
 	return value;
 }
+
+/** A Sigma string from rule text, as a value (`str` without case sensitivity). */
+export const s = (text: string): SigmaValue => str(text);
 
 const star: StringPart = { wildcard: '*' };
 const wrap = (text: string, before: boolean, after: boolean): SigmaString => ({
@@ -50,7 +42,12 @@ export const startswith = (text: string): SigmaString => wrap(text, false, true)
 /** The string an `endswith` modifier produces from pattern text. */
 export const endswith = (text: string): SigmaString => wrap(text, true, false);
 
-export const num = (value: number): SigmaValue => ({ type: 'number', value, isFloat: false });
+/** A Sigma number; a float unless the value is an integer. */
+export const num = (value: number, isFloat = !Number.isInteger(value)): SigmaValue => ({
+	type: 'number',
+	value,
+	isFloat
+});
 
 /** A field item; `modifiers` are recorded as written, `values` are already modified. */
 export function item(
@@ -113,11 +110,11 @@ export const allOf = (pattern: string): ConditionNode => ({
 	range: nowhere
 });
 
-/** A rule with the given selections (in order) and conditions (default: the first selection). */
+/** A rule with a logsource, named selections (in order) and condition entries. */
 export function rule(
+	logsource: { category?: string; product?: string; service?: string },
 	selections: Record<string, Detection>,
-	conditions: ConditionNode[] = [ref(Object.keys(selections)[0])],
-	logsource: { product?: string; category?: string; service?: string } = {}
+	...conditions: ConditionNode[]
 ): SigmaRule {
 	return {
 		kind: 'rule',
@@ -147,12 +144,23 @@ export function rule(
 	};
 }
 
-/** The parse-result shape the matcher takes, around hand-built rules. */
-export function parsed(...rules: SigmaRule[]): { source: string; rules: SigmaRule[] } {
-	return { source: 'x'.repeat(300), rules };
+/** A parse result holding the given rules and no diagnostics, over a source the ranges fit in. */
+export function parsed(...rules: SigmaRule[]): ParseResult {
+	return {
+		source: 'x'.repeat(300),
+		rules,
+		documents: rules.map((x, i) => ({
+			kind: 'rule',
+			range: nowhere,
+			title: x.title,
+			ruleIndex: i
+		})),
+		diagnostics: []
+	};
 }
 
 /** True when a rule made of this one selection matches the event. */
 export function fires(detection: Detection, event: unknown, options: MatchOptions = {}): boolean {
-	return matchEvent(compileMatcher(parsed(rule({ selection: detection })), options), event).match;
+	const only = rule({}, { selection: detection }, ref('selection'));
+	return matchEvent(compileMatcher(parsed(only), options), event).match;
 }

@@ -18,7 +18,7 @@ import {
 } from '../support/rule-builders';
 
 function run(selections: Record<string, Detection>, conditions: ConditionNode[], event: unknown) {
-	return matchEvent(compileMatcher(parsed(rule(selections, conditions))), event);
+	return matchEvent(compileMatcher(parsed(rule({}, selections, ...conditions))), event);
 }
 
 describe('conditions', () => {
@@ -90,7 +90,7 @@ describe('conditions', () => {
 	it('does not match a condition that failed to parse', () => {
 		const matcher = compileMatcher(
 			parsed({
-				...rule({ a: map(item('A', [num(1)])) }),
+				...rule({}, { a: map(item('A', [num(1)])) }, ref('a')),
 				conditions: [{ text: 'a AND', range: { from: 0, to: 0 }, ast: null }]
 			})
 		);
@@ -100,10 +100,15 @@ describe('conditions', () => {
 	});
 
 	it('evaluates every rule of a collection and leads with the one that matched', () => {
-		const first = rule({
-			a: map(item('EventID', [num(7045)]), item('ImagePath', [contains('powershell')]))
-		});
-		const second = { ...rule({ b: map(item('EventID', [num(7045)])) }), title: 'Second' };
+		const first = rule(
+			{},
+			{ a: map(item('EventID', [num(7045)]), item('ImagePath', [contains('powershell')])) },
+			ref('a')
+		);
+		const second = {
+			...rule({}, { b: map(item('EventID', [num(7045)])) }, ref('b')),
+			title: 'Second'
+		};
 		const matcher = compileMatcher(parsed(first, second));
 		const result = matchEvent(matcher, { EventID: 7045, ImagePath: 'C:\\svc.exe' });
 		expect(result.rules.map((r) => r.match)).toEqual([false, true]);

@@ -70,6 +70,35 @@ describe('explanations', () => {
 			}
 		]);
 		expect(result.explanation?.summary).toBe("Matched: 'selection_img' held.");
+		const ref = (name: string, value: boolean, range: { from: number; to: number }) => ({
+			kind: 'ref',
+			value,
+			name,
+			range,
+			known: true
+		});
+		const selector = at('1 of selection_*');
+		const filter = { from: yaml.lastIndexOf('filter'), to: yaml.lastIndexOf('filter') + 6 };
+		expect(result.explanation?.conditions).toEqual([
+			{
+				text: '1 of selection_* and not filter',
+				range: at('1 of selection_* and not filter'),
+				tree: {
+					kind: 'and',
+					value: true,
+					args: [
+						{
+							kind: 'selector',
+							value: true,
+							text: '1 of selection_*',
+							range: selector,
+							args: [ref('selection_img', true, selector), ref('selection_alt', false, selector)]
+						},
+						{ kind: 'not', value: true, arg: ref('filter', false, filter) }
+					]
+				}
+			}
+		]);
 	});
 
 	it('name, for a miss, the closest selection and its first failed item', () => {

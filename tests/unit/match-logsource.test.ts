@@ -19,7 +19,7 @@ type Source = { product?: string; category?: string; service?: string };
 
 function verdict(logsource: Source, event: unknown) {
 	const selection = map(item('Marker', [{ type: 'string', parts: ['x'] }]));
-	const matcher = compileMatcher(parsed(rule({ selection }, [ref('selection')], logsource)));
+	const matcher = compileMatcher(parsed(rule(logsource, { selection }, ref('selection'))));
 	const result = matchEvent(matcher, event);
 	return { match: result.match, logsource: result.logsource, summary: result.explanation?.summary };
 }
@@ -96,10 +96,7 @@ describe('logsource filtering', () => {
 		const selection = map(item('EventID', [num(3)]));
 		const matcher = compileMatcher(
 			parsed(
-				rule({ selection }, [ref('selection')], {
-					product: 'windows',
-					category: 'process_creation'
-				})
+				rule({ product: 'windows', category: 'process_creation' }, { selection }, ref('selection'))
 			)
 		);
 		const result = matchEvent(matcher, windowsEvent(sysmon, 3));

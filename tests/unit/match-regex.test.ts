@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, matchEvent } from '../../src/core/match/match';
 import { translatePythonRegex } from '../../src/core/match/regex';
 import type { RegexFlag, SigmaValue } from '../../src/core/rule/model';
-import { fires, item, map, parsed, rule } from '../support/rule-builders';
+import { fires, item, map, parsed, ref, rule } from '../support/rule-builders';
 
 const re = (regexp: string, ...flags: RegexFlag[]): SigmaValue => ({
 	type: 'regex',
@@ -52,7 +52,13 @@ describe('re', () => {
 
 	it('reports a pattern RE2 cannot run on the value, and never matches it', () => {
 		const matcher = compileMatcher(
-			parsed(rule({ selection: map(item('CommandLine', [re('https?://[0-9]{1,10}(?!.)')])) }))
+			parsed(
+				rule(
+					{},
+					{ selection: map(item('CommandLine', [re('https?://[0-9]{1,10}(?!.)')])) },
+					ref('selection')
+				)
+			)
 		);
 		expect(matchEvent(matcher, { CommandLine: 'http://123' }).match).toBe(false);
 		expect(matcher.diagnostics).toHaveLength(1);
@@ -67,7 +73,9 @@ describe('re', () => {
 	});
 
 	it('reports back-references', () => {
-		const matcher = compileMatcher(parsed(rule({ selection: map(item('A', [re('(a)\\1')])) })));
+		const matcher = compileMatcher(
+			parsed(rule({}, { selection: map(item('A', [re('(a)\\1')])) }, ref('selection')))
+		);
 		expect(matcher.diagnostics[0].message).toContain('back-references are not supported');
 	});
 

@@ -96,7 +96,7 @@ describe('null, empty and exists', () => {
 			filter: map(item('User', [str('x')]))
 		};
 		const condition = and(ref('selection'), not(ref('filter')));
-		const matcher = compileMatcher(parsed(rule(selections, [condition])));
+		const matcher = compileMatcher(parsed(rule({}, selections, condition)));
 		expect(matchEvent(matcher, { Image: 'cmd.exe' }).match).toBe(true);
 	});
 });
@@ -163,6 +163,12 @@ describe('cidr', () => {
 		expect(one('DestinationIp', cidr('192.168.1.0/26', 4), { DestinationIp: '192.168.1.64' })).toBe(
 			false
 		);
+	});
+
+	it('reads every network the cidr modifier accepts, netmask and hostmask forms included', () => {
+		expect(one('Ip', cidr('10.0.0.0/255.0.0.0', 4), { Ip: '10.20.30.40' })).toBe(true);
+		expect(one('Ip', cidr('10.0.0.0/0.255.255.255', 4), { Ip: '11.0.0.1' })).toBe(false);
+		expect(one('Ip', cidr('10.0.0.0/008', 4), { Ip: ' 010.9.9.9 ' })).toBe(true);
 	});
 
 	it('compares IPv6 prefixes, including ::1/128 (Zircolite#110)', () => {
@@ -240,7 +246,9 @@ describe('placeholders', () => {
 	const admins: SigmaValue = { type: 'string', parts: [{ placeholder: 'Administrators' }] };
 
 	it('never match without values, and say so on the value', () => {
-		const matcher = compileMatcher(parsed(rule({ selection: map(item('User', [admins])) })));
+		const matcher = compileMatcher(
+			parsed(rule({}, { selection: map(item('User', [admins])) }, ref('selection')))
+		);
 		expect(matchEvent(matcher, { User: '%Administrators%' }).match).toBe(false);
 		expect(matcher.diagnostics.map((d) => [d.code, d.from, d.to, d.stage])).toEqual([
 			['match_placeholder_unresolved', 0, 1, 'match']

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule, translate } from '../../src/core/index';
 import { messageParts, restLabel } from '../../src/ui/message-parts';
+import { unknownFieldRule } from '../support/sample-rules';
 
 function refusal(rule: string, flavour: 'sentinel_asim' | 'microsoft_xdr') {
 	const error = translate(parseRule(rule), flavour).error;
 	if (!error) throw new Error('the rule was expected to be refused');
 	return error;
 }
-
-const unknownField = [
-	'title: Unknown field',
-	'logsource:',
-	'    product: windows',
-	'    category: process_creation',
-	'detection:',
-	'    selection:',
-	'        FooBarBaz: a',
-	'    condition: selection',
-	''
-].join('\n');
 
 const noTable = [
 	'title: No table',
@@ -34,7 +23,7 @@ const noTable = [
 
 describe('messageParts', () => {
 	it('keeps the first line of an unknown-field refusal and lists the valid fields apart', () => {
-		const error = refusal(unknownField, 'microsoft_xdr');
+		const error = refusal(unknownFieldRule, 'microsoft_xdr');
 		const parts = messageParts(error.message);
 		expect(parts.head).toBe(
 			'Invalid SigmaDetectionItem field name encountered: FooBarBaz. Please use valid fields ' +

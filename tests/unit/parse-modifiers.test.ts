@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseRule } from '../../src/core/rule/parse-rule';
 import type { DetectionItem } from '../../src/core/rule/model';
-import { parseSigmaString, pythonNumberRepr } from '../../src/core/rule/values';
+import { parseSigmaString } from '../../src/core/rule/sigma-string';
+import { pyNumberStr } from '../../src/core/rule/values';
 
 const head = 'title: t\nlogsource: {product: w}\ndetection:\n  sel:\n    ';
 
@@ -31,12 +32,15 @@ describe('SigmaString parsing', () => {
 	});
 
 	it('renders numbers as Python does', () => {
-		expect(pythonNumberRepr(5, false)).toBe('5');
-		expect(pythonNumberRepr(5, true)).toBe('5.0');
-		expect(pythonNumberRepr(4.5, true)).toBe('4.5');
-		expect(pythonNumberRepr(12345678901234567890, true)).toBe('1.2345678901234567e+19');
-		expect(pythonNumberRepr(0.00001, true)).toBe('1e-05');
-		expect(pythonNumberRepr(-5, false)).toBe('-5');
+		expect(pyNumberStr({ type: 'number', value: 5, isFloat: false })).toBe('5');
+		expect(pyNumberStr({ type: 'number', value: 5, isFloat: true })).toBe('5.0');
+		expect(pyNumberStr({ type: 'number', value: 4.5, isFloat: true })).toBe('4.5');
+		expect(pyNumberStr({ type: 'number', value: 12345678901234567890, isFloat: true })).toBe(
+			'1.2345678901234567e+19'
+		);
+		expect(pyNumberStr({ type: 'number', value: 0.00001, isFloat: true })).toBe('1e-05');
+		expect(pyNumberStr({ type: 'number', value: -5, isFloat: false })).toBe('-5');
+		expect(pyNumberStr({ type: 'number', value: -0, isFloat: true })).toBe('-0.0');
 	});
 
 	it('types YAML values like pySigma sigma_type', () => {
@@ -191,6 +195,12 @@ describe('modifier errors (pySigma messages)', () => {
 			'cidr_invalid',
 			'SigmaTypeError',
 			"Invalid CIDR expression: 'foo' does not appear to be an IPv4 or IPv6 network"
+		],
+		[
+			'A|cidr: "a\'\\\\b"',
+			'cidr_invalid',
+			'SigmaTypeError',
+			'Invalid CIDR expression: "a\'\\\\b" does not appear to be an IPv4 or IPv6 network'
 		],
 		[
 			'A|cidr|contains: 10.0.0.0/8',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SigmaValue } from '../../src/core/rule/model';
 import type { FlavourId } from '../../src/core/translate/flavours/index';
-import { networkText } from '../../src/core/translate/cidr-text';
-import { pyFloatStr } from '../../src/core/translate/python-repr';
+import { networkText } from '../../src/core/rule/cidr';
+import { pyFloatStr } from '../../src/core/rule/values';
 import { translate } from '../../src/core/translate/translate';
-import { and, item, map, n, not, parsed, ref, rule, s } from './translate-model';
+import { and, item, map, not, num, parsed, ref, rule, s } from '../support/rule-builders';
 
 /** Hard cases of semantics F, through a custom table (none) or a flavour's pipeline. */
 
@@ -39,9 +39,9 @@ describe('semantics F hard cases', () => {
 	});
 
 	it('F.4: numbers are quoted inside in~ and has_all', () => {
-		expect(run(rule({}, { sel: map(item('F', [n(4), n(5)], { all: true })) }, ref('sel')))).toEqual(
-			['F has_all ("4", "5")']
-		);
+		expect(
+			run(rule({}, { sel: map(item('F', [num(4), num(5)], { all: true })) }, ref('sel')))
+		).toEqual(['F has_all ("4", "5")']);
 	});
 
 	it('F.8: NOT inside AND/OR gets extra parentheses', () => {
@@ -92,7 +92,7 @@ describe('semantics F hard cases', () => {
 	it('F.16/F.25: empty results and one query per condition', () => {
 		const dropped = rule(
 			{ product: 'windows' },
-			{ selection: map(item('EventID', [n(4720), n(4688)])) },
+			{ selection: map(item('EventID', [num(4720), num(4688)])) },
 			ref('selection')
 		);
 		expect(run(dropped, 'microsoft_xdr', '')).toEqual([]);
@@ -110,7 +110,7 @@ describe('semantics F hard cases', () => {
 
 	it('F.21/F.22: Python number text, raw control characters but escaped line breaks, unicode field names', () => {
 		expect(
-			run(rule({}, { sel: map(item('F', [n(-5)]), item('G', [n(0.5)])) }, ref('sel')))
+			run(rule({}, { sel: map(item('F', [num(-5)]), item('G', [num(0.5)])) }, ref('sel')))
 		).toEqual(['F == -5 and G == 0.5']);
 		// The reference writes the line break raw too, which ends a KQL string literal.
 		expect(run(rule({}, { sel: map(item('Feld_ä', [s('a\tb\nc\u0000')])) }, ref('sel')))).toEqual([

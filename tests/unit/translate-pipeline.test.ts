@@ -6,7 +6,7 @@ import {
 } from '../../src/core/translate/flavours/index';
 import type { FlavourId } from '../../src/core/translate/flavours/index';
 import { translate } from '../../src/core/translate/translate';
-import { and, item, list, map, n, not, parsed, ref, rule, s } from './translate-model';
+import { and, anyOf, item, map, not, num, parsed, ref, rule, s } from '../support/rule-builders';
 
 function run(flavour: FlavourId, r: ReturnType<typeof rule>, queryTable?: string): string {
 	const result = translate(parsed(r), flavour, queryTable ? { queryTable } : {});
@@ -140,7 +140,7 @@ describe('pipelines on other categories (semantics D.8)', () => {
 			{
 				sel: map(
 					item('DestinationIp', [{ type: 'cidr', cidr: '10.0.0.0/8', version: 4 }]),
-					item('DestinationPort', [n(443)]),
+					item('DestinationPort', [num(443)]),
 					item('Initiated', [s('true')]),
 					item('Image', [s('*\\x.exe')]),
 					item('DestinationHostname', [s('*.com')])
@@ -161,7 +161,7 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 	it('uses the EventID table when there is no category, and drops EventID', () => {
 		const logon = rule(
 			{ product: 'windows', service: 'security' },
-			{ selection: map(item('EventID', [n(4624)]), item('LogonType', [n(3)])) },
+			{ selection: map(item('EventID', [num(4624)]), item('LogonType', [num(3)])) },
 			ref('selection')
 		);
 		expect(run('microsoft_xdr', logon)).toBe('DeviceLogonEvents\n| where LogonType == 3');
@@ -170,7 +170,7 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 		);
 		const onlyIds = rule(
 			{ product: 'windows' },
-			{ selection: map(item('EventID', [n(4720), n(4688)])) },
+			{ selection: map(item('EventID', [num(4720), num(4688)])) },
 			ref('selection')
 		);
 		expect(run('sentinel_asim', onlyIds)).toBe('');
@@ -226,7 +226,7 @@ describe('table choice and refusals (semantics D.2, D.6, D.7)', () => {
 			{ category: 'process_creation' },
 			{
 				sel: map(item('Image', [s('x')])),
-				filter: list(map(item('EventID', [n(1)])), map(item('EventID', [n(2)])))
+				filter: anyOf(map(item('EventID', [num(1)])), map(item('EventID', [num(2)])))
 			},
 			and(ref('sel'), not(ref('filter')))
 		);

@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { SigmaValue } from '../../src/core/rule/model';
 import { translate } from '../../src/core/translate/translate';
-import { and, item, list, map, n, not, of, or, parsed, ref, rule, s } from './translate-model';
+import {
+	allOf,
+	and,
+	anyOf,
+	item,
+	map,
+	not,
+	num,
+	oneOf,
+	or,
+	parsed,
+	ref,
+	rule,
+	s
+} from '../support/rule-builders';
 
 /** The expression the reference prints for a probe, via a custom table (no mappings apply). */
 function kql(detections: Parameters<typeof rule>[1], cond = ref('sel')): string {
@@ -49,7 +63,7 @@ describe('KQL rendering of single items (semantics C.6)', () => {
 		);
 		expect(one('F', [s('?foo'), s('bar')])).toBe('F in~ ("bar") or F matches regex ".foo"');
 		expect(one('F', [s('a\\*'), s('b\\\\*')])).toBe('F in~ ("a*") or F startswith "b\\\\"');
-		expect(one('F', [n(4), s('x'), s('y*')])).toBe('F in~ ("4", "x") or F startswith "y"');
+		expect(one('F', [num(4), s('x'), s('y*')])).toBe('F in~ ("4", "x") or F startswith "y"');
 		expect(one("'c-uri'".slice(1, -1), [s('a*'), s('b'), s('x*y')])).toBe(
 			`'c-uri' in~ ("b") or ''c-uri'' startswith "a" or ('c-uri' contains "x" and 'c-uri' contains "y")`
 		);
@@ -71,10 +85,10 @@ describe('KQL rendering of single items (semantics C.6)', () => {
 	});
 
 	it('renders numbers, booleans, null, exists, compare, cidr, regex', () => {
-		expect(one('ProcessId', [n(4)])).toBe('ProcessId == 4');
-		expect(one('ProcessId', [n(4), n(8)])).toBe('ProcessId in~ ("4", "8")');
-		expect(one('F', [n(4.5)])).toBe('F == 4.5');
-		expect(one('F', [n(12345678901234567890, true)])).toBe('F == 1.2345678901234567e+19');
+		expect(one('ProcessId', [num(4)])).toBe('ProcessId == 4');
+		expect(one('ProcessId', [num(4), num(8)])).toBe('ProcessId in~ ("4", "8")');
+		expect(one('F', [num(4.5)])).toBe('F == 4.5');
+		expect(one('F', [num(12345678901234567890, true)])).toBe('F == 1.2345678901234567e+19');
 		expect(
 			one('F', [
 				{ type: 'bool', value: true },
@@ -155,15 +169,17 @@ describe('KQL rendering of conditions (semantics C.6)', () => {
 	});
 	it('resolves selectors and lists of maps', () => {
 		const sels = { selection_a: d.a, selection_b: d.b, _c: d.c };
-		expect(kql(sels, of('any', 'them'))).toBe('F1 =~ "a" or F2 =~ "b"');
-		expect(kql(sels, of('all', 'selection_*'))).toBe('F1 =~ "a" and F2 =~ "b"');
-		expect(kql({ sel: list(map(item('F1', [s('a')])), map(item('F1', [s('b')]))) })).toBe(
+		expect(kql(sels, oneOf('them'))).toBe('F1 =~ "a" or F2 =~ "b"');
+		expect(kql(sels, allOf('selection_*'))).toBe('F1 =~ "a" and F2 =~ "b"');
+		expect(kql({ sel: anyOf(map(item('F1', [s('a')])), map(item('F1', [s('b')]))) })).toBe(
 			'F1 in~ ("a", "b")'
 		);
 		expect(
-			kql({ sel: list(map(item('F1', [s('a')]), item('F2', [s('b')])), map(item('F3', [s('c')]))) })
+			kql({
+				sel: anyOf(map(item('F1', [s('a')]), item('F2', [s('b')])), map(item('F3', [s('c')])))
+			})
 		).toBe('(F1 =~ "a" and F2 =~ "b") or F3 =~ "c"');
-		const none = translate(parsed(rule({ product: 'p' }, d, of('any', 'foo*'))), 'azure_monitor', {
+		const none = translate(parsed(rule({ product: 'p' }, d, oneOf('foo*'))), 'azure_monitor', {
 			queryTable: 'T'
 		});
 		expect(none).toEqual({ queries: [], diagnostics: [], error: null });
@@ -174,7 +190,7 @@ describe('KQL rendering of conditions (semantics C.6)', () => {
 		expect(kql({ sel: map(item(null, [s('evil'), s('bad stuff')])) })).toBe(
 			'* contains "evil" or * contains "bad stuff"'
 		);
-		expect(kql({ sel: map(item(null, [n(42)])) })).toBe('* contains "42"');
+		expect(kql({ sel: map(item(null, [num(42)])) })).toBe('* contains "42"');
 		expect(kql({ sel: map(item(null, [{ type: 'regex', regexp: 'a"b\\d', flags: [] }])) })).toBe(
 			'* matches regex "a\\"b\\\\d"'
 		);

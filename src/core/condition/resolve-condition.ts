@@ -69,7 +69,10 @@ export function resolveCondition(
 			case 'or':
 				return { kind: node.kind, args: node.args.map(walk), range: node.range };
 			case 'selector': {
-				const names = selectNames(node.pattern, detections);
+				const names = selectNames(
+					node.pattern,
+					detections.map((d) => d.name)
+				);
 				const refs = names.map((n) => refer(n, node.range));
 				if (refs.length === 0) return { kind: 'empty', range: node.range };
 				if (refs.length === 1) return refs[0];
@@ -81,8 +84,11 @@ export function resolveCondition(
 	return { node: walk(ast), errors };
 }
 
-/** The selection names a selector pattern matches, in YAML order. */
-export function selectNames(pattern: string, detections: readonly NamedDetection[]): string[] {
+/**
+ * The names a selector pattern matches (`them` matches all), in the order given, each once.
+ * Names starting with `_` match only patterns that start with `_`.
+ */
+export function selectNames(pattern: string, names: Iterable<string>): string[] {
 	const re =
 		pattern === 'them'
 			? null
@@ -93,12 +99,12 @@ export function selectNames(pattern: string, detections: readonly NamedDetection
 	const underscore = pattern.startsWith('_');
 	const seen = new Set<string>();
 	const out: string[] = [];
-	for (const d of detections) {
-		if (seen.has(d.name)) continue;
-		seen.add(d.name);
-		if (re !== null && !re.test(d.name)) continue;
-		if (!underscore && d.name.startsWith('_')) continue;
-		out.push(d.name);
+	for (const name of names) {
+		if (seen.has(name)) continue;
+		seen.add(name);
+		if (re !== null && !re.test(name)) continue;
+		if (!underscore && name.startsWith('_')) continue;
+		out.push(name);
 	}
 	return out;
 }

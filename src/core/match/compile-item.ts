@@ -111,7 +111,7 @@ function anyValue(values: CompiledValue[]): ValueTest {
 }
 
 /** The key of an item as written in the rule. */
-export function itemKey(item: DetectionItem): string {
+function itemKey(item: DetectionItem): string {
 	if (item.field === null) {
 		return item.modifiers.length > 0 ? `|${item.modifiers.join('|')}` : 'keywords';
 	}

@@ -3,7 +3,7 @@ import type { DetectionItem, SigmaRule } from '../rule/model';
 import { columnToSigmaFields, flavourData } from '../translate/flavours/index';
 import { compileDetection, type CompiledDetection } from './compile-detection';
 import type { ValueContext } from './compile-value';
-import { compileCondition, type ConditionTest } from './condition-eval';
+import { compileCondition, negatedNames, type ConditionTest } from './condition-eval';
 import { compileFieldAccess, type FieldAccess } from './field-access';
 import { compileLogsource, type LogsourceCheck } from './logsource';
 import type { MatchOptions } from './match-types';
@@ -18,12 +18,18 @@ export interface CompiledRule {
 	/** Conditions with selectors resolved; null where the condition does not parse. */
 	conditions: (ResolvedCondition | null)[];
 	tests: (ConditionTest | null)[];
+	/** The selections some condition negates (see `CompiledRuleInfo.negated`). */
+	negated: string[];
 	logsource: LogsourceCheck;
+	/** The text the rule was parsed from, which its ranges point into. */
+	source: string;
 }
 
 /** What compiling the rules of one matcher shares. */
 export interface RuleEnvironment {
 	options: MatchOptions;
+	/** The text the rules were parsed from. */
+	source: string;
 	/** Field lookups already compiled, by name and alternates. */
 	accessCache: Map<string, FieldAccess>;
 	/** Files a problem against one value of an item. */
@@ -52,6 +58,8 @@ export function compileRule(rule: SigmaRule, index: number, env: RuleEnvironment
 	const conditions = rule.conditions.map((c) =>
 		c.ast ? resolveCondition(c.ast, rule.detections).node : null
 	);
+	const negated = new Set<string>();
+	for (const c of conditions) if (c) negatedNames(c, negated);
 	return {
 		index,
 		rule,
@@ -61,7 +69,9 @@ export function compileRule(rule: SigmaRule, index: number, env: RuleEnvironment
 		),
 		conditions,
 		tests: conditions.map((c) => (c ? compileCondition(c, names) : null)),
-		logsource: compileLogsource(rule.logsource)
+		negated: [...negated],
+		logsource: compileLogsource(rule.logsource),
+		source: env.source
 	};
 }
 

@@ -1,5 +1,5 @@
 import type { SigmaString, SigmaValue, StringPart } from '../rule/model';
-import { networkContains, parseNetwork } from './cidr';
+import { networkContains, parseNetwork } from '../rule/cidr';
 import type { EventView } from './event-shape';
 import type { FieldAccess } from './field-access';
 import { compileGlob, parseWildcards, type Glob } from './glob';
@@ -72,7 +72,7 @@ export function compileValue(
 		}
 		case 'cidr': {
 			const network = parseNetwork(value.cidr);
-			if (!network) {
+			if (typeof network === 'string') {
 				ctx.report('match_cidr_invalid', `'${value.cidr}' is not a network; it never matches.`);
 				return never;
 			}

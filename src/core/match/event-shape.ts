@@ -72,7 +72,7 @@ export function viewOf(event: unknown): EventView {
  * The layout of an event. Recognising it costs a few property reads; layouts whose fields had
  * to be extracted (Data lists, UserData) are cached per event object.
  */
-export function shapeOf(event: unknown): EventShape {
+function shapeOf(event: unknown): EventShape {
 	if (!isObject(event)) return flatShape;
 	const cached = shapes.get(event);
 	if (cached) return cached;

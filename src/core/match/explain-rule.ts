@@ -1,12 +1,18 @@
-import { blame } from './condition-eval';
+import { blame, conditionVerdicts } from './condition-eval';
 import { explainDetection } from './compile-detection';
 import type { CompiledRule } from './compile-rule';
 import type { EventView } from './event-shape';
-import type { Explanation, LogsourceVerdict, SelectionExplanation } from './match-types';
+import type {
+	ConditionExplanation,
+	Explanation,
+	LogsourceVerdict,
+	SelectionExplanation
+} from './match-types';
 
 /**
- * Explains a rule's verdict on an event: every selection with its deciding items, and for a
- * miss the selection the condition needed that came closest, or the filter that excluded it.
+ * Explains a rule's verdict on an event: every selection with its deciding items, every condition
+ * with the verdict of each node, and for a miss the selection the condition needed that came
+ * closest, or the filter that excluded it.
  */
 export function explainRule(
 	rule: CompiledRule,
@@ -27,7 +33,19 @@ export function explainRule(
 			total: verdict.total
 		};
 	});
-	const explanation: Explanation = { selections, closest: null, excludedBy: null, summary: '' };
+	const { detections } = rule.rule;
+	const conditions: ConditionExplanation[] = rule.rule.conditions.map((c) => ({
+		text: c.text,
+		range: c.range,
+		tree: c.ast ? conditionVerdicts(c.ast, detections, verdicts, rule.source) : null
+	}));
+	const explanation: Explanation = {
+		selections,
+		conditions,
+		closest: null,
+		excludedBy: null,
+		summary: ''
+	};
 	if (match) {
 		const held = selections.filter((s) => s.matched).map((s) => `'${s.name}'`);
 		const what = held.length > 0 ? `${held.join(', ')} held` : 'the condition holds';

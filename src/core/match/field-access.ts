@@ -74,7 +74,7 @@ export function compileFieldAccess(name: string, alternates: readonly string[] =
 		}
 		const shape = view.shape;
 		if (shape.kind !== 'flat') {
-			const found = locateInShape(event, shape, name);
+			const found = locateInShape(shape, name);
 			if (found) return found;
 		}
 		if (steps) {
@@ -123,7 +123,7 @@ function systemValue(shape: EventShape, name: string): unknown {
 	return Object.hasOwn(system, name) ? unwrapText(system[name]) : undefined;
 }
 
-function locateInShape(event: JsonObject, shape: EventShape, name: string): Located[] | null {
+function locateInShape(shape: EventShape, name: string): Located[] | null {
 	const field = shape.payload ? payloadField(shape.payload, name) : null;
 	if (field) return expand(field.value, field.path);
 	const value = systemValue(shape, name);

@@ -35,6 +35,11 @@ export interface CompiledRuleInfo {
 	title: string;
 	/** Selection names in YAML order. */
 	selections: readonly string[];
+	/**
+	 * The selections some condition negates (under an odd number of `not`, selectors expanded).
+	 * Only an event where one of them holds can have been excluded by a filter.
+	 */
+	negated: readonly string[];
 }
 
 /** Whether the event can come from the rule's logsource. */
@@ -81,10 +86,45 @@ export interface SelectionExplanation {
 	total: number;
 }
 
+/**
+ * A node of a condition as written, with its verdict on the event. Selectors (`1 of selection_*`,
+ * `all of them`) list the selections they expand to. As in the matcher, a selector that names
+ * nothing has no verdict (null), `and`/`or` skip such operands, and an unknown name is false.
+ */
+export type ConditionVerdict =
+	| { kind: 'and' | 'or'; value: boolean | null; args: ConditionVerdict[] }
+	| { kind: 'not'; value: boolean | null; arg: ConditionVerdict }
+	| {
+			kind: 'ref';
+			value: boolean;
+			name: string;
+			range: Range;
+			/** False when no selection has this name. */
+			known: boolean;
+	  }
+	| {
+			kind: 'selector';
+			value: boolean | null;
+			/** The selector as written (`1 of selection_*`). */
+			text: string;
+			range: Range;
+			/** The selections it expands to, in YAML order. */
+			args: ConditionVerdict[];
+	  };
+
+/** One condition of the rule: its text, where it is, and its tree (null when it does not parse). */
+export interface ConditionExplanation {
+	text: string;
+	range: Range;
+	tree: ConditionVerdict | null;
+}
+
 /** Why an event matched a rule or not, for the UI and the CLI. */
 export interface Explanation {
 	/** Every selection in YAML order. */
 	selections: SelectionExplanation[];
+	/** Every condition of the rule, in order, with the verdict of each of its nodes. */
+	conditions: ConditionExplanation[];
 	/** For a miss: the selection the condition needed that came closest to holding. */
 	closest: string | null;
 	/** For a miss: a selection that held although the condition needed it false (a filter). */

@@ -25,6 +25,7 @@ export function compileMatcher(
 	const diagnostics: Diagnostic[] = [];
 	const env = {
 		options,
+		source: parsed.source,
 		accessCache: new Map<string, FieldAccess>(),
 		report: (item: DetectionItem, valueIndex: number, code: string, message: string) => {
 			const range = item.valueRanges[valueIndex] ?? item.range;
@@ -34,7 +35,7 @@ export function compileMatcher(
 	const compiled = parsed.rules.map((rule, index) => compileRule(rule, index, env));
 	const matcher: Matcher = {
 		diagnostics,
-		rules: compiled.map((c) => ({ title: c.rule.title, selections: c.names }))
+		rules: compiled.map((c) => ({ title: c.rule.title, selections: c.names, negated: c.negated }))
 	};
 	compiledRules.set(matcher, compiled);
 	return matcher;

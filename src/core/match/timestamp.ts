@@ -23,7 +23,7 @@ export function parseTimestamp(value: unknown): Date | null {
 }
 
 /** The ISO-8601 week number (1–53) of a UTC date. */
-export function isoWeek(date: Date): number {
+function isoWeek(date: Date): number {
 	const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 	const weekday = day.getUTCDay() || 7;
 	day.setUTCDate(day.getUTCDate() + 4 - weekday);

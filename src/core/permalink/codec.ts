@@ -18,26 +18,20 @@ export interface DecodeResult {
 }
 
 /** The tag in front of every encoded state; a future format gets a new tag. */
-export const stateVersionTag = 'v1.';
+const stateVersionTag = 'v1.';
 
 /** Fragments longer than this are refused before any decoding (2 MiB of base64url). */
-export const maxFragmentLength = 2 * 1024 * 1024;
+const maxFragmentLength = 2 * 1024 * 1024;
 
 /** Decompression stops, and the link is refused, once the JSON would grow past this (8 MiB). */
-export const maxStateBytes = 8 * 1024 * 1024;
+const maxStateBytes = 8 * 1024 * 1024;
 
 /**
  * Encodes a state for the URL fragment: JSON, gzip (`CompressionStream`), then base64url without
  * padding, behind the `v1.` tag. The same state always gives the same string.
  */
 export async function encodeState(state: PlaygroundState): Promise<string> {
-	const plain: PlaygroundState = {
-		v: 1,
-		rule: state.rule,
-		events: state.events,
-		flavour: state.flavour
-	};
-	if (state.queryTable) plain.queryTable = state.queryTable;
+	const plain = stateOf(state.rule, state.events, state.flavour, state.queryTable);
 	const json = new TextEncoder().encode(JSON.stringify(plain));
 	const zipped = await pipeBytes(json, new CompressionStream('gzip'), Infinity);
 	return stateVersionTag + toBase64Url(zipped as Uint8Array);
@@ -98,14 +92,22 @@ function validateState(value: unknown): DecodeResult {
 	if (record.queryTable !== undefined && typeof record.queryTable !== 'string') {
 		return fail('The link has a table override that is not text.');
 	}
-	const state: PlaygroundState = {
-		v: 1,
-		rule: record.rule,
-		events: record.events,
-		flavour: record.flavour
+	return {
+		state: stateOf(record.rule, record.events, record.flavour, record.queryTable),
+		error: null
 	};
-	if (record.queryTable) state.queryTable = record.queryTable;
-	return { state, error: null };
+}
+
+/** The state with its fields in a fixed order and no empty table override, so links are stable. */
+function stateOf(
+	rule: string,
+	events: string,
+	flavour: FlavourId,
+	queryTable: string | undefined
+): PlaygroundState {
+	const state: PlaygroundState = { v: 1, rule, events, flavour };
+	if (queryTable) state.queryTable = queryTable;
+	return state;
 }
 
 function fail(error: string): DecodeResult {

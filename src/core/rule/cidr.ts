@@ -1,45 +1,82 @@
+import { pyStrRepr } from './values';
+
 /**
- * Strict CIDR network parsing with the error texts of Python's `ipaddress.ip_network`, which
- * pySigma's `cidr` modifier uses.
+ * IP addresses and networks for the `cidr` modifier, one parser for all uses: the strict network
+ * check with the error texts of Python's `ipaddress.ip_network` (which pySigma's `cidr` modifier
+ * uses), the network's text as Python prints it (for the query), and the containment test the
+ * matcher runs on event values. Addresses are held as bigints.
  */
 
-/** The network's IP version, or the `ValueError` text Python raises for the input. */
-export function checkCidr(text: string): { version: 4 | 6 } | string {
-	const generic = `${pyQuoted(text)} does not appear to be an IPv4 or IPv6 network`;
+/** A valid network: its IP version, its address (no host bits set) and its prefix length. */
+export interface Network {
+	version: 4 | 6;
+	address: bigint;
+	prefix: number;
+}
+
+const bitsOf = { 4: 32, 6: 128 } as const;
+
+/** The network of a `cidr` value, or the `ValueError` text Python raises for the input. */
+export function parseNetwork(text: string): Network | string {
+	const generic = `${pyStrRepr(text)} does not appear to be an IPv4 or IPv6 network`;
 	const pieces = text.split('/');
 	if (pieces.length > 2) return generic;
-	const [addr, prefix] = pieces;
-	const v4 = parseV4(addr);
-	if (v4 !== null) {
-		const bits = prefix === undefined ? 32 : v4Prefix(prefix);
-		if (bits === null) return generic;
-		const mask = bits === 0 ? 0n : ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - bits)) - 1n);
-		if ((v4 & mask) !== v4) return `${v4Text(v4)}/${bits} has host bits set`;
-		return { version: 4 };
+	const [addr, prefixText] = pieces;
+	const v4 = parseIPv4(addr, false);
+	const version = v4 !== null ? 4 : 6;
+	const address = v4 ?? parseIPv6(addr, false);
+	if (address === null) return generic;
+	const bits = bitsOf[version];
+	let prefix: number | null = bits;
+	if (prefixText !== undefined) {
+		prefix = version === 4 ? v4Prefix(prefixText) : decimalPrefix(prefixText, bits);
 	}
-	const v6 = parseV6(addr);
-	if (v6 === null) return generic;
-	const bits = prefix === undefined ? 128 : decimalPrefix(prefix, 128);
-	if (bits === null) return generic;
-	const all = (1n << 128n) - 1n;
-	const mask = bits === 0 ? 0n : all ^ ((1n << BigInt(128 - bits)) - 1n);
-	if ((v6 & mask) !== v6) return `${v6Text(v6)}/${bits} has host bits set`;
-	return { version: 6 };
+	if (prefix === null) return generic;
+	if ((address & prefixMask(prefix, bits)) !== address) {
+		return `${addressText(version, address)}/${prefix} has host bits set`;
+	}
+	return { version, address, prefix };
 }
 
-function pyQuoted(s: string): string {
-	return s.includes("'") && !s.includes('"')
-		? `"${s}"`
-		: `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/**
+ * Python's `str(ipaddress.ip_network(text))`: the prefix length always written, IPv6 lower-cased
+ * and compressed. Text that is not a valid network is returned unchanged.
+ */
+export function networkText(text: string): string {
+	const network = parseNetwork(text);
+	if (typeof network === 'string') return text;
+	return `${addressText(network.version, network.address)}/${network.prefix}`;
 }
 
-function parseV4(s: string): bigint | null {
+/**
+ * True when the text is an address of the network's family inside the network. Event values are
+ * read leniently: surrounding space, an IPv6 `%zone` and leading zeros in IPv4 octets are allowed.
+ */
+export function networkContains(network: Network, text: string): boolean {
+	const trimmed = text.trim();
+	const isV6 = trimmed.includes(':');
+	if (isV6 !== (network.version === 6)) return false;
+	const zone = trimmed.indexOf('%');
+	const address = isV6
+		? parseIPv6(zone >= 0 ? trimmed.slice(0, zone) : trimmed, true)
+		: parseIPv4(trimmed, true);
+	if (address === null) return false;
+	return (address & prefixMask(network.prefix, bitsOf[network.version])) === network.address;
+}
+
+function prefixMask(prefix: number, bits: number): bigint {
+	const all = (1n << BigInt(bits)) - 1n;
+	return all ^ ((1n << BigInt(bits - prefix)) - 1n);
+}
+
+/** Dotted IPv4; `lenient` allows leading zeros in an octet, which Python refuses. */
+function parseIPv4(s: string, lenient: boolean): bigint | null {
 	const octets = s.split('.');
 	if (octets.length !== 4) return null;
 	let n = 0n;
 	for (const o of octets) {
 		if (!/^[0-9]{1,3}$/.test(o)) return null;
-		if (o.length > 1 && o[0] === '0') return null;
+		if (!lenient && o.length > 1 && o[0] === '0') return null;
 		const v = Number(o);
 		if (v > 255) return null;
 		n = (n << 8n) | BigInt(v);
@@ -57,7 +94,7 @@ function decimalPrefix(s: string, max: number): number | null {
 function v4Prefix(s: string): number | null {
 	const direct = decimalPrefix(s, 32);
 	if (direct !== null || /^[0-9]+$/.test(s)) return direct;
-	const ip = parseV4(s);
+	const ip = parseIPv4(s, false);
 	if (ip === null) return null;
 	const asNetmask = prefixOfMask(ip);
 	if (asNetmask !== null) return asNetmask;
@@ -67,20 +104,16 @@ function v4Prefix(s: string): number | null {
 function prefixOfMask(mask: bigint): number | null {
 	let bits = 0;
 	while (bits < 32 && ((mask >> BigInt(31 - bits)) & 1n) === 1n) bits++;
-	const expected = bits === 0 ? 0n : 0xffffffffn ^ ((1n << BigInt(32 - bits)) - 1n);
-	return mask === expected ? bits : null;
+	return mask === prefixMask(bits, 32) ? bits : null;
 }
 
-function v4Text(n: bigint): string {
-	return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
-}
-
-function parseV6(s: string): bigint | null {
+/** IPv6 as Python's `ipaddress` reads it (`::`, an IPv4 tail read as `parseIPv4` does). */
+function parseIPv6(s: string, lenient: boolean): bigint | null {
 	const parts = s.split(':');
 	if (parts.length < 3) return null;
 	const last = parts[parts.length - 1];
 	if (last.includes('.')) {
-		const v4 = parseV4(last);
+		const v4 = parseIPv4(last, lenient);
 		if (v4 === null) return null;
 		parts.splice(
 			parts.length - 1,
@@ -129,7 +162,9 @@ function parseV6(s: string): bigint | null {
 	return n;
 }
 
-function v6Text(n: bigint): string {
+/** Python's text of an address: dotted IPv4, or IPv6 with the leftmost longest zero run as `::`. */
+function addressText(version: 4 | 6, n: bigint): string {
+	if (version === 4) return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
 	const hextets: string[] = [];
 	for (let i = 7; i >= 0; i--) hextets.push(((n >> BigInt(i * 16)) & 0xffffn).toString(16));
 	let bestStart = -1;
@@ -149,12 +184,10 @@ function v6Text(n: bigint): string {
 			start = -1;
 		}
 	});
-	if (bestLen > 1) {
-		const end = bestStart + bestLen;
-		const out = [...hextets.slice(0, bestStart), '', ...hextets.slice(end)];
-		if (end === 8) out.push('');
-		if (bestStart === 0) out.unshift('');
-		return out.join(':');
-	}
-	return hextets.join(':');
+	if (bestLen < 2) return hextets.join(':');
+	const end = bestStart + bestLen;
+	const out = [...hextets.slice(0, bestStart), '', ...hextets.slice(end)];
+	if (end === 8) out.push('');
+	if (bestStart === 0) out.unshift('');
+	return out.join(':');
 }

@@ -1,5 +1,11 @@
-import type { YamlDocument } from '../yaml/load-yaml';
-import { mapGet, pyTypeName, type YamlEntry, type YamlMap, type YamlNode } from '../yaml/yaml-tree';
+import {
+	mapGet,
+	pyTypeName,
+	type YamlDocument,
+	type YamlEntry,
+	type YamlMap,
+	type YamlNode
+} from '../yaml/yaml-tree';
 import type { Range } from '../source';
 import { Problems } from './problem';
 
@@ -113,7 +119,7 @@ function withoutKey(map: YamlMap, key: string): YamlMap {
 }
 
 /** pySigma's `deep_dict_update(dest, src)`: `src` wins; maps merge recursively. */
-export function deepMerge(dest: YamlMap, src: YamlMap): YamlMap {
+function deepMerge(dest: YamlMap, src: YamlMap): YamlMap {
 	const entries: YamlEntry[] = [...dest.entries];
 	for (const e of src.entries) {
 		const at = entries.findIndex((d) => sameKey(d.key, e.key));

@@ -1,18 +1,19 @@
 import type { ReferenceError } from '../diagnostics';
 import type { RegexFlag, SigmaString, SigmaValue, StringPart, TimestampUnit } from './model';
 import { modifierSpecs, type ValueKind } from './modifier-table';
-import { checkCidr } from './cidr';
+import { parseNetwork } from './cidr';
 import { checkPythonRegex } from './python-regex';
 import {
-	endsWithMulti,
+	endsWithStar,
 	hasWildcard,
+	insertPlaceholders,
 	mergeParts,
-	pyValueText,
 	sigmaStringLength,
 	sigmaStringText,
-	startsWithMulti,
+	startsWithStar,
 	wildcardMulti
-} from './values';
+} from './sigma-string';
+import { pyValueText } from './values';
 import { base64OfBytes, utf16Text, utf8Bytes } from './encodings';
 
 /** Why a modifier refused a value, with what pySigma raises for it. */
@@ -300,8 +301,8 @@ function wrapGlob(id: string, v: SigmaValue): SigmaValue {
 	const back = id !== 'endswith';
 	if (v.type === 'string') {
 		let s = v;
-		if (front && !startsWithMulti(s)) s = { ...s, parts: [wildcardMulti, ...s.parts] };
-		if (back && !endsWithMulti(s)) s = { ...s, parts: [...s.parts, wildcardMulti] };
+		if (front && !startsWithStar(s)) s = { ...s, parts: [wildcardMulti, ...s.parts] };
+		if (back && !endsWithStar(s)) s = { ...s, parts: [...s.parts, wildcardMulti] };
 		return { ...s, parts: mergeParts(s.parts) };
 	}
 	if (v.type === 'regex') {
@@ -341,7 +342,7 @@ function originalText(s: SigmaString): string {
 function cidrOf(s: SigmaString, applied: number): SigmaValue {
 	if (applied > 0) throw firstOnly('CIDR expression modifier only applicable to unmodified values');
 	const text = sigmaStringText(s);
-	const checked = checkCidr(text);
+	const checked = parseNetwork(text);
 	if (typeof checked === 'string') {
 		throw new Refusal('cidr_invalid', 'SigmaTypeError', `Invalid CIDR expression: ${checked}`);
 	}
@@ -396,24 +397,6 @@ function windash(s: SigmaString): SigmaValue {
 	};
 }
 
-const placeholderRe = /(?<!\\)%([^%]+)%/g;
-
 function expand(v: SigmaValue): SigmaValue {
-	if (v.type === 'regex') return v;
-	const s = v as SigmaString;
-	const parts: StringPart[] = [];
-	for (const p of s.parts) {
-		if (typeof p !== 'string') {
-			parts.push(p);
-			continue;
-		}
-		let last = 0;
-		for (const m of p.matchAll(placeholderRe)) {
-			parts.push(p.slice(last, m.index).replace(/\\%/g, '%'));
-			parts.push({ placeholder: m[1] });
-			last = m.index + m[0].length;
-		}
-		parts.push(p.slice(last).replace(/\\%/g, '%'));
-	}
-	return { ...s, parts: mergeParts(parts) };
+	return v.type === 'regex' ? v : insertPlaceholders(v as SigmaString);
 }

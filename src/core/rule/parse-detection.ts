@@ -5,13 +5,8 @@ import type { Detection, DetectionItem, PlainValue, SigmaValue } from './model';
 import { isModifier } from './modifier-table';
 import { applyModifiers } from './modifiers';
 import type { Problems } from './problem';
-import {
-	parseSigmaString,
-	plainSigmaString,
-	pyStrRepr,
-	pythonNumberRepr,
-	sigmaNumber
-} from './values';
+import { parseSigmaString, plainSigmaString } from './sigma-string';
+import { pyScalarStr, pyStrRepr, sigmaNumber } from './values';
 
 /**
  * Builds pySigma's `SigmaDetection` / `SigmaDetectionItem` structures from the YAML of one
@@ -27,15 +22,7 @@ export class DetectionBuilder {
 	detection(node: YamlNode): Detection {
 		if (node.kind === 'map') {
 			const items = node.entries.map((e) => this.#item(e.key, e.value, e.range));
-			if (items.length === 0) {
-				this.problems.error(
-					'detection_empty',
-					'This selection is empty.',
-					node.range,
-					'SigmaDetectionError',
-					'Detection is empty'
-				);
-			}
+			if (items.length === 0) this.#empty(node.range);
 			return { kind: 'detection', items, linking: 'and', range: node.range };
 		}
 		if (node.kind === 'scalar' && isPlain(node)) {
@@ -52,15 +39,7 @@ export class DetectionBuilder {
 				return { kind: 'detection', items: [item], linking: 'and', range: node.range };
 			}
 			const items = node.items.map((i) => this.detection(i));
-			if (items.length === 0) {
-				this.problems.error(
-					'detection_empty',
-					'This selection is empty.',
-					node.range,
-					'SigmaDetectionError',
-					'Detection is empty'
-				);
-			}
+			if (items.length === 0) this.#empty(node.range);
 			return { kind: 'detection', items, linking: 'or', range: node.range };
 		}
 		const type = pyTypeName(node);
@@ -72,6 +51,16 @@ export class DetectionBuilder {
 			`Unsupported detection definition type: ${type}`
 		);
 		return { kind: 'detection', items: [], linking: 'and', range: node.range };
+	}
+
+	#empty(range: Range): void {
+		this.problems.error(
+			'detection_empty',
+			'This selection is empty.',
+			range,
+			'SigmaDetectionError',
+			'Detection is empty'
+		);
 	}
 
 	#keyword(values: YamlScalar[], range: Range): DetectionItem {
@@ -197,7 +186,7 @@ export class DetectionBuilder {
 			);
 			return null;
 		}
-		if (hasRe) return plainSigmaString(pyStr(n));
+		if (hasRe) return plainSigmaString(pyScalarStr(n));
 		switch (n.type) {
 			case 'str':
 				return parseSigmaString(n.value as string);
@@ -243,22 +232,6 @@ function isPlain(n: YamlScalar): boolean {
 		n.type === 'bool' ||
 		n.type === 'null'
 	);
-}
-
-/** Python's `str()` of a scalar. */
-function pyStr(n: YamlScalar): string {
-	switch (n.type) {
-		case 'null':
-			return 'None';
-		case 'bool':
-			return n.value ? 'True' : 'False';
-		case 'int':
-			return (n.big ?? BigInt(n.value as number)).toString();
-		case 'float':
-			return pythonNumberRepr(n.value as number, true);
-		default:
-			return n.text;
-	}
 }
 
 function rawOf(n: YamlNode): PlainValue {

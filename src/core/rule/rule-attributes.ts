@@ -7,7 +7,7 @@ import {
 	type YamlScalar
 } from '../yaml/yaml-tree';
 import type { Problems } from './problem';
-import { pythonNumberRepr } from './values';
+import { pyScalarStr } from './values';
 
 /**
  * The checks pySigma's `SigmaRuleBase.from_dict_common_params` runs on a rule's attributes, in
@@ -226,7 +226,7 @@ function upperLower(n: YamlNode): string {
 }
 
 /** Python's `uuid.UUID(str)`: `urn:`, `uuid:`, outer braces and hyphens go; 32 hex digits stay. */
-export function isUuid(s: string): boolean {
+function isUuid(s: string): boolean {
 	const hex = s
 		.replace(/urn:/g, '')
 		.replace(/uuid:/g, '')
@@ -252,16 +252,5 @@ function validDate(n: YamlNode): boolean {
 /** Python's `str()` of a YAML value, for messages. */
 function pyStr(n: YamlNode): string {
 	if (n.kind !== 'scalar') return n.kind === 'seq' ? '[...]' : '{...}';
-	switch (n.type) {
-		case 'bool':
-			return n.value ? 'True' : 'False';
-		case 'null':
-			return 'None';
-		case 'int':
-			return (n.big ?? 0n).toString();
-		case 'float':
-			return pythonNumberRepr(n.value as number, true);
-		default:
-			return n.text;
-	}
+	return pyScalarStr(n);
 }

@@ -1,101 +1,11 @@
-import type { SigmaNumber, SigmaString, SigmaValue, StringPart } from './model';
+import type { SigmaNumber, SigmaValue } from './model';
+import { sigmaStringText } from './sigma-string';
+import type { YamlScalar } from '../yaml/yaml-tree';
 
 /**
- * Sigma value helpers that follow pySigma's `SigmaString` and `SigmaNumber` exactly: the string
- * parser (wildcards and escapes), part arithmetic, and Python's rendering of numbers and strings.
+ * Sigma value helpers that follow pySigma's `SigmaNumber` exactly, and Python's rendering of
+ * numbers, strings and values in messages.
  */
-
-/** The multi-character wildcard token. */
-export const wildcardMulti = { wildcard: '*' } as const;
-
-/**
- * Parses a Sigma string: `*` and `?` become wildcard tokens; `\*`, `\?`, `\\` are the literal
- * characters; a backslash before any other character, or at the end, stays a backslash.
- */
-export function parseSigmaString(s: string): SigmaString {
-	const parts: StringPart[] = [];
-	let acc = '';
-	let last = 0;
-	special.lastIndex = 0;
-	for (let m = special.exec(s); m; m = special.exec(s)) {
-		const i = m.index;
-		acc += s.slice(last, i);
-		if (m[0] === '\\') {
-			const next = s[i + 1];
-			if (next === undefined) acc += '\\';
-			else acc += next === '*' || next === '?' || next === '\\' ? next : '\\' + next;
-			last = i + 2;
-			special.lastIndex = last;
-			continue;
-		}
-		if (acc) parts.push(acc);
-		parts.push({ wildcard: m[0] as '*' | '?' });
-		acc = '';
-		last = i + 1;
-	}
-	acc += s.slice(last);
-	if (acc) parts.push(acc);
-	return { type: 'string', parts };
-}
-
-const special = /[*?\\]/g;
-
-/** A Sigma string of plain text only (no parsing), like pySigma `SigmaString.from_str`. */
-export function plainSigmaString(s: string): SigmaString {
-	return { type: 'string', parts: s ? [s] : [] };
-}
-
-/** Concatenates parts, merging adjacent text and dropping empty text. */
-export function mergeParts(parts: readonly StringPart[]): StringPart[] {
-	const out: StringPart[] = [];
-	for (const p of parts) {
-		if (typeof p === 'string') {
-			if (!p) continue;
-			const last = out.length - 1;
-			if (last >= 0 && typeof out[last] === 'string') out[last] = (out[last] as string) + p;
-			else out.push(p);
-		} else out.push(p);
-	}
-	return out;
-}
-
-/** True when the string contains a wildcard token (pySigma `contains_special`). */
-export function hasWildcard(s: SigmaString): boolean {
-	return s.parts.some((p) => typeof p !== 'string' && 'wildcard' in p);
-}
-
-/** True when the first part is the `*` token. */
-export function startsWithMulti(s: SigmaString): boolean {
-	const p = s.parts[0];
-	return p !== undefined && typeof p !== 'string' && 'wildcard' in p && p.wildcard === '*';
-}
-
-/** True when the last part is the `*` token. */
-export function endsWithMulti(s: SigmaString): boolean {
-	const p = s.parts[s.parts.length - 1];
-	return p !== undefined && typeof p !== 'string' && 'wildcard' in p && p.wildcard === '*';
-}
-
-/**
- * pySigma `str(SigmaString)`: literal `*`/`?` escaped with a backslash, wildcards as written,
- * placeholders as `%name%`. Other backslashes are not doubled.
- */
-export function sigmaStringText(s: SigmaString): string {
-	let out = '';
-	for (const p of s.parts) {
-		if (typeof p === 'string') out += p.replace(/[*?]/g, (c) => '\\' + c);
-		else if ('wildcard' in p) out += p.wildcard;
-		else out += `%${p.placeholder}%`;
-	}
-	return out;
-}
-
-/** The number of characters, counting each token as one (pySigma `len(SigmaString)`). */
-export function sigmaStringLength(s: SigmaString): number {
-	let n = 0;
-	for (const p of s.parts) n += typeof p === 'string' ? p.length : 1;
-	return n;
-}
 
 /**
  * A pySigma `SigmaNumber` from a YAML number: a float equal to an integer is stored as that
@@ -110,23 +20,49 @@ export function sigmaNumber(value: number, big?: bigint): SigmaNumber {
 }
 
 /**
- * Renders a number as Python's `str()` would: `5`, `4.5`, `1e-05`, `1.2345678901234567e+19`.
- * `isFloat` picks between Python's int and float forms.
+ * `str()` of a Python float: shortest round-trip digits, exponent form outside [1e-4, 1e16),
+ * `-0.0` for negative zero, `nan` and `inf`.
  */
-export function pythonNumberRepr(value: number, isFloat: boolean): string {
-	if (!isFloat) return BigInt(value).toString();
+export function pyFloatStr(value: number): string {
 	if (Number.isNaN(value)) return 'nan';
 	if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-	if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
-	const abs = Math.abs(value);
-	if (abs !== 0 && (abs >= 1e16 || abs < 1e-4)) {
-		const [mant, exp] = value.toExponential().split('e');
-		const e = Number(exp);
-		const sign = e < 0 ? '-' : '+';
-		const digits = String(Math.abs(e)).padStart(2, '0');
-		return `${mant}e${sign}${digits}`;
+	if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+	const [mantissa, expText] = value.toExponential().split('e');
+	const exp = Number(expText);
+	const negative = mantissa.startsWith('-');
+	const digits = mantissa.replace('-', '').replace('.', '');
+	const sign = negative ? '-' : '';
+	if (exp >= -4 && exp < 16) {
+		if (exp < 0) return sign + '0.' + '0'.repeat(-exp - 1) + digits;
+		const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+		const frac = digits.slice(exp + 1);
+		return sign + intPart + '.' + (frac || '0');
 	}
-	return String(value);
+	const m = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
+	const e = Math.abs(exp).toString().padStart(2, '0');
+	return `${sign}${m}e${exp < 0 ? '-' : '+'}${e}`;
+}
+
+/** `str()` of a pySigma number: an int prints all its digits, a float as Python prints it. */
+export function pyNumberStr(n: SigmaNumber): string {
+	if (n.isFloat) return pyFloatStr(n.value);
+	return Number.isSafeInteger(n.value) ? String(n.value) : BigInt(n.value).toString();
+}
+
+/** Python's `str()` of a YAML scalar as the YAML loader built it (`None`, `True`, `1.0`, text). */
+export function pyScalarStr(n: YamlScalar): string {
+	switch (n.type) {
+		case 'null':
+			return 'None';
+		case 'bool':
+			return n.value ? 'True' : 'False';
+		case 'int':
+			return (n.big ?? BigInt(n.value as number)).toString();
+		case 'float':
+			return pyFloatStr(n.value as number);
+		default:
+			return n.text;
+	}
 }
 
 /** Python `repr()` of a string: quotes chosen like Python, non-printables escaped. */
@@ -160,7 +96,7 @@ export function pyValueText(v: SigmaValue): string {
 		case 'string':
 			return sigmaStringText(v);
 		case 'number':
-			return pythonNumberRepr(v.value, v.isFloat);
+			return pyNumberStr(v);
 		case 'bool':
 			return v.value ? 'True' : 'False';
 		case 'null':
@@ -177,7 +113,7 @@ export function pyValueText(v: SigmaValue): string {
 			return `SigmaFieldReference(field=${pyStrRepr(v.field)}, starts_with=${py(v.startsWith)}, ends_with=${py(v.endsWith)})`;
 		case 'compare': {
 			const ops = { lt: 'LT: 1', lte: 'LTE: 2', gt: 'GT: 3', gte: 'GTE: 4' };
-			const n = pythonNumberRepr(v.number.value, v.number.isFloat);
+			const n = pyNumberStr(v.number);
 			return `SigmaCompareExpression(number=SigmaNumber(number=${n}), op=<CompareOperators.${ops[v.op]}>, source=None)`;
 		}
 		case 'expansion':

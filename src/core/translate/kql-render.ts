@@ -1,7 +1,6 @@
 import type { SigmaRegex, SigmaString, SigmaValue } from '../rule/model';
 import type { Range } from '../source';
-import { networkText } from './cidr-text';
-import { pyNumberStr } from './python-repr';
+import { networkText } from '../rule/cidr';
 import {
 	boolCondition,
 	brokenLiteral,
@@ -17,13 +16,14 @@ import {
 } from './kql-validity';
 import { CONVERT_SUFFIX, Refusal } from './refusal';
 import {
-	containsSpecial,
 	endsWithStar,
+	hasWildcard,
 	isWildcard,
 	parseSigmaString,
 	sliceString,
 	startsWithStar
-} from './sigma-string';
+} from '../rule/sigma-string';
+import { pyNumberStr } from '../rule/values';
 import type { CondNode, WorkItem } from './work-tree';
 
 /**
@@ -56,7 +56,7 @@ function notImplemented(message: string, item: WorkItem): Refusal {
 }
 
 /** A field name as written into the query: bare when it is a word, else in single quotes. */
-export function quoteField(field: string): string {
+function quoteField(field: string): string {
 	return FIELD_BARE.test(field) ? field : "'" + field + "'";
 }
 
@@ -75,7 +75,7 @@ function placeholderError(name: string, item: WorkItem): Refusal {
  * that breaks the literal, the correctly escaped literal of `meaning` (the text the rule means,
  * by default the string's own text with wildcards as `*`) instead.
  */
-export function kqlString(s: SigmaString, item: WorkItem, meaning?: string): string {
+function kqlString(s: SigmaString, item: WorkItem, meaning?: string): string {
 	let out = '';
 	let text = '';
 	for (const p of s.parts) {
@@ -118,16 +118,16 @@ function stringCondition(
 	kind: ColumnKind | null
 ): string {
 	const f = textOperand(name, kind);
-	if (endsWithStar(s) && !containsSpecial(sliceString(s, 0, -1))) {
+	if (endsWithStar(s) && !hasWildcard(sliceString(s, 0, -1))) {
 		return `${f} ${K.startswith} ${kqlString(sliceString(s, 0, -1), item)}`;
 	}
-	if (startsWithStar(s) && !containsSpecial(sliceString(s, 1))) {
+	if (startsWithStar(s) && !hasWildcard(sliceString(s, 1))) {
 		return `${f} ${K.endswith} ${kqlString(sliceString(s, 1), item)}`;
 	}
-	if (startsWithStar(s) && endsWithStar(s) && !containsSpecial(sliceString(s, 1, -1))) {
+	if (startsWithStar(s) && endsWithStar(s) && !hasWildcard(sliceString(s, 1, -1))) {
 		return `${f} ${K.contains} ${kqlString(sliceString(s, 1, -1), item)}`;
 	}
-	if (containsSpecial(s)) {
+	if (hasWildcard(s)) {
 		// The value is still converted as a string first, so placeholders fail the same way.
 		kqlString(s, item);
 		return `${f} matches regex "${globRegex(s, item)}"`;
@@ -314,7 +314,7 @@ function asIn(op: 'and' | 'or', args: FieldLeaf[], cols: QueryColumns): string {
 	const texts: string[] = [];
 	const wild: FieldLeaf[] = [];
 	for (const a of args) {
-		if (a.value.type === 'string' && containsSpecial(a.value)) wild.push(a);
+		if (a.value.type === 'string' && hasWildcard(a.value)) wild.push(a);
 		else {
 			plain.push(listValue(a.value, a.item));
 			texts.push(listText(a.value));
@@ -325,7 +325,7 @@ function asIn(op: 'and' | 'or', args: FieldLeaf[], cols: QueryColumns): string {
 	const inExpr = plain.length ? listCondition(field, kind, inOp, plain, texts) : '';
 	const wildExprs = wild.map((a) => {
 		const s = a.value as SigmaString;
-		if (containsSpecial(sliceString(s, 1, -1))) {
+		if (hasWildcard(sliceString(s, 1, -1))) {
 			// Every non-wildcard part is re-parsed from its Python str(), as the backend does.
 			const terms: string[] = [];
 			for (const p of s.parts) {

@@ -1,5 +1,5 @@
 import type { SigmaString } from '../rule/model';
-import { containsSpecial, isWildcard, makeString } from './sigma-string';
+import { hasWildcard, isWildcard, makeString } from '../rule/sigma-string';
 import type { WorkItem } from './work-tree';
 
 /**
@@ -158,7 +158,7 @@ export function keywordSearch(s: SigmaString): KeywordSearch {
 	while (start < end && star(start)) start++;
 	while (end > start && star(end - 1)) end--;
 	const value = makeString(s.parts.slice(start, end));
-	return containsSpecial(value) ? { op: 'regex', value } : { op: 'contains', value };
+	return hasWildcard(value) ? { op: 'regex', value } : { op: 'contains', value };
 }
 
 /**

@@ -1,8 +1,8 @@
-import type { SigmaString, SigmaValue, StringPart } from '../rule/model';
-import { pyNumberStr } from './python-repr';
-import { PIPELINE_SUFFIX, Refusal } from './refusal';
+import type { SigmaString, SigmaValue } from '../rule/model';
 import { applyModifiers } from '../rule/modifiers';
-import { makeString, parseSigmaString, toPlain } from './sigma-string';
+import { insertPlaceholders, parseSigmaString, sigmaStringText } from '../rule/sigma-string';
+import { pyNumberStr, pyStrRepr } from '../rule/values';
+import { PIPELINE_SUFFIX, Refusal } from './refusal';
 import type { WorkDetection, WorkItem } from './work-tree';
 
 /**
@@ -24,7 +24,7 @@ const NO_PLAIN: Partial<Record<SigmaValue['type'], string>> = {
 function plainOf(v: SigmaValue, item: WorkItem): Plain {
 	switch (v.type) {
 		case 'string':
-			return { py: 'str', text: toPlain(v) };
+			return { py: 'str', text: sigmaStringText(v) };
 		case 'regex':
 			return { py: 'str', text: v.regexp };
 		case 'number':
@@ -67,7 +67,7 @@ export function pyInt(v: SigmaValue, item: WorkItem): number {
 		if (/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(p.text)) return Number(p.text.replace(/_/g, ''));
 		throw new Refusal(
 			'ValueError',
-			`invalid literal for int() with base 10: ${reprText(p.text)}${PIPELINE_SUFFIX}`,
+			`invalid literal for int() with base 10: ${pyStrRepr(p.text)}${PIPELINE_SUFFIX}`,
 			item.range,
 			'translate_eventid_invalid'
 		);
@@ -79,29 +79,6 @@ export function pyInt(v: SigmaValue, item: WorkItem): number {
 		item.range,
 		'translate_eventid_invalid'
 	);
-}
-
-function reprText(s: string): string {
-	const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-	return quote + s.replace(/\\/g, '\\\\') + quote;
-}
-
-function insertPlaceholders(s: SigmaString): SigmaString {
-	const parts: StringPart[] = [];
-	for (const p of s.parts) {
-		if (typeof p !== 'string') {
-			parts.push(p);
-			continue;
-		}
-		let last = 0;
-		for (const m of p.matchAll(/(?<!\\)%([^%]+)%/g)) {
-			parts.push(p.slice(last, m.index).replace(/\\%/g, '%'));
-			parts.push({ placeholder: m[1] });
-			last = m.index + m[0].length;
-		}
-		parts.push(p.slice(last).replace(/\\%/g, '%'));
-	}
-	return makeString(parts, s.cased);
 }
 
 /**
@@ -117,7 +94,7 @@ export function replacePrefix(
 	if (v.type === 'string') s = v;
 	else if (v.type === 'number') s = parseSigmaString(pyNumberStr(v));
 	else return undefined;
-	let text = toPlain(s);
+	let text = sigmaStringText(s);
 	if (text.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase()) {
 		text = replacement + text.slice(prefix.length);
 	}

@@ -6,6 +6,7 @@ import type {
 	SigmaValue
 } from '../rule/model';
 import type { Range } from '../source';
+import { selectNames } from '../condition/resolve-condition';
 import { Refusal } from './refusal';
 
 /**
@@ -152,26 +153,13 @@ function itemCondition(item: WorkItem): CondNode | null {
 }
 
 /** The condition of one detection (pySigma `SigmaDetection.postprocess`). */
-export function detectionCondition(d: WorkDetection): CondNode | null {
+function detectionCondition(d: WorkDetection): CondNode | null {
 	const items = d.items.map((i) => (i.kind === 'item' ? itemCondition(i) : detectionCondition(i)));
 	if (items.length === 1) return items[0];
 	if (items.length === 0) return null;
 	const args: (CondNode | null)[] = [];
 	for (const a of items) if (a !== null) args.push(repost(a));
 	return { t: d.linking, args };
-}
-
-/** Names matched by a `1 of`/`all of` pattern, in YAML order (`them` = every name). */
-export function selectorNames(pattern: string, names: Iterable<string>): string[] {
-	const re =
-		pattern === 'them'
-			? /^[\s\S]*$/
-			: new RegExp('^(?:' + pattern.replace(/\*/g, '[\\s\\S]*') + ')$');
-	const out: string[] = [];
-	for (const n of names) {
-		if (re.test(n) && (pattern.startsWith('_') || !n.startsWith('_'))) out.push(n);
-	}
-	return out;
 }
 
 /**
@@ -201,7 +189,7 @@ export function conditionTree(
 		case 'ref':
 			return resolve(node.name);
 		case 'selector': {
-			const names = selectorNames(node.pattern, detections.keys());
+			const names = selectNames(node.pattern, detections.keys());
 			const args = names.map(resolve);
 			if (args.length === 1) return args[0];
 			if (args.length === 0) return null;

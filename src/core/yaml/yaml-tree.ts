@@ -1,3 +1,4 @@
+import type { ReferenceError } from '../diagnostics';
 import type { Range } from '../source';
 
 /**
@@ -82,4 +83,19 @@ export function mapGet(map: YamlMap, key: string): YamlEntry | undefined {
 /** True for a string scalar. */
 export function isStr(node: YamlNode | undefined): node is YamlScalar & { value: string } {
 	return node !== undefined && node.kind === 'scalar' && node.type === 'str';
+}
+
+/** One YAML document of a stream. `root` is null for an empty document. */
+export interface YamlDocument {
+	root: YamlNode | null;
+	range: Range;
+}
+
+/** A problem found while loading YAML. */
+export interface YamlProblem {
+	code: string;
+	severity: 'error' | 'warning';
+	message: string;
+	range: Range;
+	reference?: ReferenceError;
 }

@@ -11,7 +11,7 @@ import {
 	indentUnit,
 	syntaxHighlighting
 } from '@codemirror/language';
-import { lintGutter } from '@codemirror/lint';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { EditorState, type Extension } from '@codemirror/state';
 import { tags as t } from '@lezer/highlight';
@@ -22,14 +22,17 @@ import {
 	highlightActiveLineGutter,
 	highlightSpecialChars,
 	keymap,
-	lineNumbers
+	lineNumbers,
+	type ViewUpdate
 } from '@codemirror/view';
+import type { Diagnostic } from '../../core/index';
+import { toLintDiagnostics } from './lint-bridge';
 
 /**
  * Colours and sizes shared by both editors; the editor fills its host element. Every colour is a
  * CSS variable of `global.css`, so the editors follow the page's light or dark scheme.
  */
-export const editorTheme = EditorView.theme({
+const editorTheme = EditorView.theme({
 	'&': {
 		height: '100%',
 		fontSize: '13px',
@@ -69,7 +72,7 @@ export const editorTheme = EditorView.theme({
 });
 
 /** Syntax colours for YAML and JSON, from the page's CSS variables (light and dark). */
-export const syntaxColours = HighlightStyle.define([
+const syntaxColours = HighlightStyle.define([
 	{ tag: [t.keyword, t.controlKeyword], color: 'var(--syn-keyword)' },
 	{ tag: [t.atom, t.bool, t.null, t.url, t.labelName], color: 'var(--syn-atom)' },
 	{ tag: [t.number, t.literal], color: 'var(--syn-number)' },
@@ -92,7 +95,7 @@ export const syntaxColours = HighlightStyle.define([
  * Enter starts the new line at column 0. In YAML the indentation is the structure, so the
  * editor never guesses it: text typed or pasted line by line lands exactly as written.
  */
-export function baseExtensions(): Extension[] {
+function baseExtensions(): Extension[] {
 	return [
 		lineNumbers(),
 		highlightActiveLineGutter(),
@@ -116,4 +119,45 @@ export function baseExtensions(): Extension[] {
 		]),
 		editorTheme
 	];
+}
+
+/** What one editor adds to the shared extensions. */
+export interface EditorOptions {
+	/** The document's language support. */
+	language: Extension;
+	/** The accessible name of the editing area. */
+	label: string;
+	/** Called after every update that changed the document. */
+	onDocChange: (update: ViewUpdate) => void;
+	/** Further extensions of this editor. */
+	extensions?: Extension[];
+}
+
+/** Creates an editor inside `parent` holding `doc`, with the shared extensions and the options'. */
+export function createEditor(parent: HTMLElement, doc: string, options: EditorOptions): EditorView {
+	return new EditorView({
+		parent,
+		state: EditorState.create({
+			doc,
+			extensions: [
+				baseExtensions(),
+				options.language,
+				...(options.extensions ?? []),
+				EditorView.contentAttributes.of({ 'aria-label': options.label }),
+				EditorView.updateListener.of((update) => {
+					if (update.docChanged) options.onDocChange(update);
+				})
+			]
+		})
+	});
+}
+
+/** Replaces the whole document with `text` as one undoable change. */
+export function replaceDocument(view: EditorView, text: string): void {
+	view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}
+
+/** Shows core diagnostics in the editor's lint layer at once, without the linter's delay. */
+export function showDiagnostics(view: EditorView, diagnostics: readonly Diagnostic[]): void {
+	view.dispatch(setDiagnostics(view.state, toLintDiagnostics(diagnostics, view.state.doc.length)));
 }

@@ -5,7 +5,7 @@ const storageKey = 'sigma-playground:draft';
 const previousKey = 'sigma-playground:draft-before-link';
 
 /** Events texts above this many characters are not kept in the browser (storage holds ~5 MB). */
-export const maxStoredEvents = 1_000_000;
+const maxStoredEvents = 1_000_000;
 
 /** The part of `localStorage` the drafts use; tests pass a stand-in. */
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

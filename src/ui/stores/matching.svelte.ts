@@ -18,7 +18,7 @@ export type EventsInput = string | Blob;
 export type RowFilter = 'all' | 'matched' | 'not-matched' | 'set-aside';
 
 /** True when a verdict belongs in the list under `filter`. */
-export function passesFilter(row: ResultRow, filter: RowFilter): boolean {
+function passesFilter(row: ResultRow, filter: RowFilter): boolean {
 	switch (filter) {
 		case 'all':
 			return true;
