@@ -31,6 +31,9 @@ Commands:
             An events file may hold a JSON value, a JSON array, NDJSON, concatenated JSON,
             Windows event XML (Event Viewer, wevtutil, Get-WinEvent) or CSV with a header row
             (Sentinel and Defender exports); the format is recognised from the content.
+            A rule value the matcher cannot evaluate (a regular expression RE2 cannot run)
+            never matches; it is reported once on stderr as
+              RULE:LINE:COL: warning: MESSAGE
 
 Paths are relative to the folder the command was started from. A folder stands for the rule
 files beneath it, skipping node_modules and folders whose name starts with a dot. "-" reads
@@ -83,7 +86,10 @@ async function main(argv: readonly string[]): Promise<number> {
 		const eventsFiles = readEventsFiles(eventPaths, read);
 		reportEventsErrors(eventsFiles, args.format, out);
 		const onlyMatches = args.rules !== null;
-		const options = { read, flavour: args.pipeline, format: args.format, onlyMatches };
+		const warn = (line: string): void => {
+			process.stderr.write(`${line}\n`);
+		};
+		const options = { read, flavour: args.pipeline, format: args.format, onlyMatches, warn };
 		for (const rule of expanded.files) internal += matchRuleFile(rule, eventsFiles, options, out);
 	}
 	out.flush();

@@ -22,6 +22,8 @@ export interface MatchRunOptions {
 	format: OutputFormat;
 	/** Print only matching pairs, each naming its rule (the `--rules` mode). */
 	onlyMatches: boolean;
+	/** Writes one warning line (to standard error, apart from the verdicts). */
+	warn: (line: string) => void;
 }
 
 /**
@@ -57,7 +59,8 @@ function compileRuleFile(
 /**
  * Evaluates one rule file against every event and writes the verdicts: one line per event, or
  * in `onlyMatches` mode one line per matching event that names the rule. A rule that cannot be
- * evaluated yields one error line. Returns the number of internal errors.
+ * evaluated yields one error line; the matcher's warnings on a rule go to `warn`, once per rule.
+ * Returns the number of internal errors.
  */
 export function matchRuleFile(
 	rulePath: string,
@@ -81,6 +84,7 @@ export function matchRuleFile(
 		}
 		return 0;
 	}
+	for (const line of warningLines(rulePath, compiled.matcher.diagnostics)) options.warn(line);
 	let internal = 0;
 	for (const { file, events } of eventsFiles) {
 		for (let index = 0; index < events.length; index++) {
@@ -108,6 +112,18 @@ export function matchRuleFile(
 		}
 	}
 	return internal;
+}
+
+/**
+ * The matcher's problems with a rule (a regular expression it cannot run, a placeholder without
+ * values...), each once, as `RULE:LINE:COL: warning: message` with 1-based line and column.
+ */
+export function warningLines(rulePath: string, diagnostics: readonly Diagnostic[]): string[] {
+	const lines = diagnostics.map((d) => {
+		const { line, column, message } = errorRecord(d);
+		return `${rulePath}:${line}:${column}: ${d.severity}: ${message}`;
+	});
+	return [...new Set(lines)];
 }
 
 /** Writes one line for each events file that could not be read completely. */

@@ -237,6 +237,44 @@ describe('cli match', () => {
 		]);
 	});
 
+	it('prints each matcher warning of a rule once on stderr, verdicts unchanged', () => {
+		writeFileSync(
+			join(dir, 'lookaround.yml'),
+			[
+				'title: Look-around',
+				'logsource:',
+				'    category: process_creation',
+				'    product: windows',
+				'detection:',
+				'    ahead:',
+				"        CommandLine|re: 'x(?=y)'",
+				'    behind:',
+				'        CommandLine|re:',
+				"            - '(?<=x)y'",
+				"            - '(a)\\1'",
+				'    condition: ahead or behind',
+				''
+			].join('\n')
+		);
+		writeFileSync(join(dir, 'xy.ndjson'), '{"CommandLine": "xy"}\n{"CommandLine": "zy"}\n');
+		const run = cli('match', 'lookaround.yml', 'xy.ndjson', 'xy.ndjson');
+		expect(run.status).toBe(0);
+		expect(jsonLines(run.stdout)).toEqual([
+			{ file: 'xy.ndjson', index: 0, match: true, selections: ['behind'] },
+			{ file: 'xy.ndjson', index: 1, match: false, selections: [] },
+			{ file: 'xy.ndjson', index: 0, match: true, selections: ['behind'] },
+			{ file: 'xy.ndjson', index: 1, match: false, selections: [] }
+		]);
+		expect(run.stderr).toBe(
+			'lookaround.yml:7:25: warning: This regular expression cannot be evaluated, so it never ' +
+				'matches: look-ahead is not supported by the linear-time regex engine (invalid or ' +
+				'unsupported Perl syntax: `(?=`).\n' +
+				'lookaround.yml:11:15: warning: This regular expression cannot be evaluated, so it never ' +
+				'matches: back-references are not supported by the linear-time regex engine (invalid ' +
+				'escape sequence: `\\1`).\n'
+		);
+	});
+
 	it('prints matching pairs and rule errors for every rule under a folder with --rules', () => {
 		const run = cli('match', '--rules', 'rules', 'events.json');
 		expect(run.status).toBe(0);

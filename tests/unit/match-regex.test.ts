@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, matchEvent } from '../../src/core/match/match';
-import { translatePythonRegex } from '../../src/core/match/regex';
+import { compileRegex, translatePythonRegex } from '../../src/core/match/regex';
+import { parseRule } from '../../src/core/rule/parse-rule';
 import type { RegexFlag, SigmaValue } from '../../src/core/rule/model';
 import { fires, item, map, parsed, ref, rule } from '../support/rule-builders';
 
@@ -42,7 +43,10 @@ describe('re', () => {
 	});
 
 	it('translates Python-only syntax', () => {
-		expect(translatePythonRegex('(?P<x>a)\\Z')).toBe('(?P<x>a)\\z');
+		expect(translatePythonRegex('(?P<x>a)\\Z')).toBe('(?:a)\\z');
+		expect(translatePythonRegex('(a)(?<n>b)(?:c)(?<=d)(?<!e)[(]\\(')).toBe(
+			'(?:a)(?:b)(?:c)(?<=d)(?<!e)[(]\\('
+		);
 		expect(translatePythonRegex('\\u00e9(?#note)x{,3}')).toBe('\\x{00e9}x{0,3}');
 		expect(translatePythonRegex('[\\Z]')).toBe('[\\Z]');
 		expect(one(re('(?P<tool>mimi)katz\\Z'), 'run mimikatz')).toBe(true);
@@ -70,6 +74,66 @@ describe('re', () => {
 			to: 1
 		});
 		expect(matcher.diagnostics[0].message).toContain('look-ahead is not supported');
+	});
+
+	it('runs look-behind, with groups inside, positive and negative', () => {
+		expect(one(re('(?<=x)y'), 'xy')).toBe(true);
+		expect(one(re('(?<=x)y'), 'zy')).toBe(false);
+		expect(one(re('(?<!q)y'), 'qy')).toBe(false);
+		expect(one(re('(?<!q)y'), 'y')).toBe(true);
+		expect(one(re('(?<=(ab|c))d'), 'abd')).toBe(true);
+		expect(one(re('(?<=(ab|c))d'), 'bd')).toBe(false);
+		expect(one(re('(?<!(?P<dash>-|/))enc'), 'ps -enc')).toBe(false);
+		expect(one(re('(?<!(?P<dash>-|/))enc'), 'ps enc')).toBe(true);
+		expect(one(re('(?<=X)y', 'i'), 'xY')).toBe(true);
+	});
+
+	it('names each construct RE2 cannot run', () => {
+		const reason = (pattern: string): string => {
+			const compiled = compileRegex(pattern, []);
+			return compiled.ok ? 'runs' : compiled.reason;
+		};
+		expect(reason('x(?=y)')).toBe(
+			'look-ahead is not supported by the linear-time regex engine (invalid or unsupported Perl syntax: `(?=`)'
+		);
+		expect(reason('x(?!y)')).toBe(
+			'look-ahead is not supported by the linear-time regex engine (invalid or unsupported Perl syntax: `(?!`)'
+		);
+		expect(reason('(?P<n>a)(?P=n)')).toBe(
+			'back-references are not supported by the linear-time regex engine (invalid or unsupported Perl syntax: `(?P`)'
+		);
+		expect(reason('(a)?(?(1)b|c)')).toBe(
+			'conditional groups are not supported by the linear-time regex engine (invalid or unsupported Perl syntax: `(?(`)'
+		);
+		expect(reason('(?>a+)b')).toBe(
+			'atomic groups and possessive quantifiers are not supported (invalid or unsupported Perl syntax: `(?>`)'
+		);
+		expect(reason('a?+b')).toBe(
+			'atomic groups and possessive quantifiers are not supported (invalid nested repetition operator: `?+`)'
+		);
+		expect(reason('(?<=a)b')).toBe('runs');
+	});
+
+	it('puts the diagnostic for a look-ahead on the value it spoils', () => {
+		const yaml = [
+			'title: t',
+			'logsource:',
+			'    product: windows',
+			'detection:',
+			'    selection:',
+			'        CommandLine|re:',
+			"            - 'x(?=y)'",
+			"            - '(?<=x)y'",
+			'    condition: selection',
+			''
+		].join('\n');
+		const matcher = compileMatcher(parseRule(yaml));
+		const from = yaml.indexOf("'x(?=y)'");
+		expect(matcher.diagnostics.map((d) => [d.code, d.severity, d.from, d.to, d.start])).toEqual([
+			['match_regex_unsupported', 'warning', from, from + 8, { line: 7, column: 14 }]
+		]);
+		expect(matchEvent(matcher, { CommandLine: 'xy' }).match).toBe(true);
+		expect(matchEvent(matcher, { CommandLine: 'xz' }).match).toBe(false);
 	});
 
 	it('reports back-references', () => {

@@ -91,6 +91,72 @@ describe('loadYaml: PyYAML (YAML 1.1) scalar typing', () => {
 		const r = loadYaml('a: [1\nb: 2\n');
 		expect(r.problems[0]).toMatchObject({ code: 'yaml_syntax', range: { from: 6, to: 7 } });
 	});
+
+	it('reports an unclosed quoted string at its opening quote, as PyYAML does', () => {
+		const text = `detection:\n    selection:\n        Image|endswith: ['a', "b\n`;
+		const quote = text.indexOf('"b');
+		expect(loadYaml(text).problems).toEqual([
+			{
+				code: 'yaml_syntax',
+				severity: 'error',
+				message:
+					'YAML syntax error: this quoted string is not closed; no closing " before the end of the text.',
+				range: { from: quote, to: quote + 1 },
+				reference: {
+					type: 'ScannerError',
+					message: [
+						'while scanning a quoted scalar',
+						'  in "<unicode string>", line 3, column 31:',
+						`            Image|endswith: ['a', "b`,
+						'                                  ^',
+						'found unexpected end of stream',
+						'  in "<unicode string>", line 4, column 1:',
+						'    ',
+						'    ^'
+					].join('\n')
+				}
+			}
+		]);
+		const diagnostic = parseRule(text).diagnostics[0];
+		expect([diagnostic.start, diagnostic.end]).toEqual([
+			{ line: 3, column: 30 },
+			{ line: 3, column: 31 }
+		]);
+	});
+
+	it('reports a quoted string that runs into a document marker or a less indented line', () => {
+		const text = "a:\n    b: 'x\n  c: d\n---\ne: f\n";
+		const [problem] = loadYaml(text).problems;
+		expect(problem.message).toBe(
+			"YAML syntax error: this quoted string is not closed; no closing ' before the document marker on line 4."
+		);
+		expect(problem.range).toEqual({ from: 10, to: 11 });
+		expect(problem.reference?.message.split('\n').slice(4, 6)).toEqual([
+			'found unexpected document separator',
+			'  in "<unicode string>", line 4, column 1:'
+		]);
+	});
+
+	it('leaves quotes inside plain values, comments and block scalars alone', () => {
+		const text = "# it's\ntitle: it's\ndescription: |\n    don't\nnote: a\n    'tis\nx: [1\n";
+		expect(loadYaml(text).problems.map((p) => [p.message, p.range])).toEqual([
+			['YAML syntax error: deficient indentation.', { from: text.length, to: text.length }]
+		]);
+	});
+
+	it('finds an unclosed string after a quote that only looked like one', () => {
+		const text = 'note: a\n    \'tis\nb: "x\n';
+		expect(loadYaml(text).problems[0]).toMatchObject({
+			message:
+				'YAML syntax error: this quoted string is not closed; no closing " before the end of the text.',
+			range: { from: text.indexOf('"'), to: text.indexOf('"') + 1 }
+		});
+	});
+
+	it('keeps an invalid escape as the error when it comes before the missing quote', () => {
+		const [problem] = loadYaml('a: "C:\\Windows\n').problems;
+		expect(problem.message).toBe('YAML syntax error: unknown escape sequence.');
+	});
 });
 
 describe('loadYaml: hostile input', () => {

@@ -1,7 +1,8 @@
 import type { Detection, DetectionItem } from '../rule/model';
-import { compileItem, explainItem, type CompiledItem } from './compile-item';
+import { compileItem, type CompiledItem } from './compile-item';
 import type { ValueContext } from './compile-value';
 import type { EventView } from './event-shape';
+import { explainItem } from './explain-item';
 import type { FieldAccess } from './field-access';
 import type { ItemExplanation } from './match-types';
 

@@ -1,4 +1,4 @@
-import type { DetectionItem, PlainValue } from '../rule/model';
+import type { DetectionItem } from '../rule/model';
 import {
 	compileValue,
 	type CompiledValue,
@@ -6,10 +6,9 @@ import {
 	type ValueTest
 } from './compile-value';
 import type { EventView } from './event-shape';
-import type { FieldAccess, Located } from './field-access';
+import type { FieldAccess } from './field-access';
 import type { Glob } from './glob';
 import { anyLeaf, leafTexts, numberOf, textOf } from './leaf';
-import type { ItemExplanation } from './match-types';
 import { anyPrefix, anySubstring, anySuffix } from './text-sets';
 
 /** A detection item compiled for evaluation. */
@@ -108,121 +107,4 @@ function anyValue(values: CompiledValue[]): ValueTest {
 		return false;
 	};
 	return (v, view) => anyLeaf(v, leaf) || rest.some((t) => t(v, view));
-}
-
-/** The key of an item as written in the rule. */
-function itemKey(item: DetectionItem): string {
-	if (item.field === null) {
-		return item.modifiers.length > 0 ? `|${item.modifiers.join('|')}` : 'keywords';
-	}
-	return [item.field, ...item.modifiers].join('|');
-}
-
-function shorten(value: unknown): string | number | boolean | null | undefined {
-	if (typeof value === 'string') return value.length > 300 ? `${value.slice(0, 300)}…` : value;
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return value;
-	if (value === undefined) return undefined;
-	const text = JSON.stringify(value);
-	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-function show(raw: PlainValue | undefined): string {
-	return raw === undefined ? 'the value' : JSON.stringify(raw);
-}
-
-/** Explains how an item fared on an event: the deciding value and where the event value sits. */
-export function explainItem(compiled: CompiledItem, view: EventView): ItemExplanation {
-	const { item, values } = compiled;
-	const base = { key: itemKey(item), field: item.field, range: item.range };
-	const hit = compiled.access
-		? findFieldHit(compiled, compiled.access.locate(view), view)
-		: findKeywordHit(compiled, view.event);
-	const matched = hit.ok !== item.negated;
-	const valueIndex = hit.index;
-	const valueRange = valueIndex === null ? null : (item.valueRanges[valueIndex] ?? null);
-	const shown = valueIndex === null ? '' : show(item.raw[valueIndex]);
-	let reason: string;
-	if (item.negated) {
-		reason = hit.ok
-			? `The event value equals ${shown}, which neq excludes.`
-			: `The event value equals none of the excluded values.`;
-	} else if (hit.absent && !hit.ok) {
-		reason = `The field ${item.field} is not in the event.`;
-	} else if (hit.ok) {
-		reason = hit.absent
-			? 'The field is absent, as the rule requires.'
-			: `The event value matches ${shown}.`;
-	} else if (item.linking === 'and' && values.length > 1) {
-		reason = `The event value does not match ${shown}, and all values must match.`;
-	} else if (compiled.access === null) {
-		reason = 'No value anywhere in the event contains the keyword.';
-	} else {
-		reason =
-			values.length > 1
-				? `The event value matches none of the ${values.length} values.`
-				: `The event value does not match ${show(item.raw[0])}.`;
-	}
-	const explanation: ItemExplanation = {
-		...base,
-		matched,
-		valueIndex,
-		valueRange,
-		path: hit.at ? hit.at.path : null,
-		reason
-	};
-	if (hit.at) explanation.actual = shorten(hit.at.value);
-	return explanation;
-}
-
-interface Hit {
-	ok: boolean;
-	index: number | null;
-	at: Located | null;
-	absent: boolean;
-}
-
-function findFieldHit(compiled: CompiledItem, located: Located[], view: EventView): Hit {
-	const { values, item } = compiled;
-	const absent = located.length === 0;
-	const first = located[0] ?? null;
-	const hitOf = (c: CompiledValue): Located | null | false => {
-		if (absent) return c.test(undefined, view) ? null : false;
-		for (const l of located) if (c.test(l.value, view)) return l;
-		return false;
-	};
-	if (values.length === 0) {
-		const ok = absent || located.every((l) => l.value === null);
-		return { ok, index: null, at: first, absent };
-	}
-	if (item.linking === 'and') {
-		let at = first;
-		for (let i = 0; i < values.length; i++) {
-			const found = hitOf(values[i]);
-			if (found === false) return { ok: false, index: i, at: first, absent };
-			at = found ?? at;
-		}
-		return { ok: true, index: values.length === 1 ? 0 : null, at, absent };
-	}
-	for (let i = 0; i < values.length; i++) {
-		const found = hitOf(values[i]);
-		if (found !== false) return { ok: true, index: i, at: found ?? first, absent };
-	}
-	return { ok: false, index: values.length === 1 ? 0 : null, at: first, absent };
-}
-
-function findKeywordHit(compiled: CompiledItem, event: unknown): Hit {
-	const leaves = leafTexts(event);
-	const { values, item } = compiled;
-	let last: Located | null = null;
-	for (let i = 0; i < values.length; i++) {
-		const leaf = leaves.find((l) => values[i].keyword(l.text, l.lower));
-		if (leaf) {
-			last = { value: leaf.text, path: leaf.path };
-			if (item.linking === 'or') return { ok: true, index: i, at: last, absent: false };
-		} else if (item.linking === 'and') {
-			return { ok: false, index: i, at: null, absent: false };
-		}
-	}
-	const ok = item.linking === 'and' && values.length > 0;
-	return { ok, index: !ok && values.length === 1 ? 0 : null, at: ok ? last : null, absent: false };
 }

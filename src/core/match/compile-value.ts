@@ -20,6 +20,11 @@ export interface CompiledValue {
 	keyword: (text: string, lower: string) => boolean;
 	globs?: Glob[];
 	number?: number;
+	/**
+	 * For an expansion (`windash`, `base64offset`): one compiled value per form it expands to,
+	 * nested expansions flattened, so that an explanation can name the form that matched.
+	 */
+	alternatives?: CompiledValue[];
 }
 
 /** What compiling a value needs from its surroundings. */
@@ -97,8 +102,10 @@ export function compileValue(
 			};
 			return { test: (v) => anyLeaf(v, leaf), keyword: () => false };
 		}
-		case 'expansion':
-			return anyOf(value.values.map((v) => compileValue(v, ctx, keyword)));
+		case 'expansion': {
+			const forms = value.values.map((v) => compileValue(v, ctx, keyword));
+			return { ...anyOf(forms), alternatives: forms.flatMap((c) => c.alternatives ?? [c]) };
+		}
 	}
 }
 

@@ -7,8 +7,9 @@ export type CompiledRegex =
 
 /**
  * Rewrites Python `re` syntax that RE2 spells differently: `\Z` → `\z`, `\uXXXX` and
- * `\UXXXXXXXX` → `\x{…}`, `{,n}` → `{0,n}`, and drops `(?#…)` comments. Everything else is
- * passed through for RE2 to accept or refuse.
+ * `\UXXXXXXXX` → `\x{…}`, `{,n}` → `{0,n}`, and drops `(?#…)` comments. Capturing groups,
+ * named or not, become non-capturing: a yes/no search needs no captures, and RE2's look-behind
+ * refuses them. Everything else is passed through for RE2 to accept or refuse.
  */
 export function translatePythonRegex(pattern: string): string {
 	let out = '';
@@ -52,6 +53,14 @@ export function translatePythonRegex(pattern: string): string {
 				continue;
 			}
 		}
+		if (c === '(') {
+			const nameEnd = groupNameEnd(pattern, i);
+			if (pattern[i + 1] !== '?' || nameEnd >= 0) {
+				out += '(?:';
+				if (nameEnd >= 0) i = nameEnd;
+				continue;
+			}
+		}
 		if (c === '{' && pattern[i + 1] === ',') {
 			const m = /^\{,(\d+)\}/.exec(pattern.slice(i));
 			if (m) {
@@ -65,10 +74,17 @@ export function translatePythonRegex(pattern: string): string {
 	return out;
 }
 
+/** The offset of the `>` that ends a named group's opening `(?P<name>` or `(?<name>`, else -1. */
+function groupNameEnd(pattern: string, at: number): number {
+	const m = /^\(\?P?<(?![=!])\w+>/.exec(pattern.slice(at, at + 200));
+	return m ? at + m[0].length - 1 : -1;
+}
+
 /**
  * Compiles a Sigma `re` value for RE2 (linear-time, so no pattern can hang the matcher). The
  * match is an unanchored search, case-sensitive unless `i`; `m` and `s` set multi-line and
- * dot-all. Look-behind is supported; look-ahead, back-references and atomic groups are not.
+ * dot-all. Look-behind (`(?<=…)`, `(?<!…)`) is supported; look-ahead, back-references,
+ * conditional groups, atomic groups and possessive quantifiers are not, and give the reason.
  */
 export function compileRegex(pattern: string, flags: readonly RegexFlag[]): CompiledRegex {
 	let bits = RE2JS.LOOKBEHINDS;
@@ -80,19 +96,22 @@ export function compileRegex(pattern: string, flags: readonly RegexFlag[]): Comp
 		return { ok: true, test: (text) => re.test(text) };
 	} catch (error) {
 		const detail = error instanceof Error ? error.message : String(error);
-		return { ok: false, reason: explainRegexError(detail) };
+		return { ok: false, reason: explainRegexError(detail, pattern) };
 	}
 }
 
-function explainRegexError(detail: string): string {
+function explainRegexError(detail: string, pattern: string): string {
 	const reason = detail.replace(/^error parsing regexp: /, '');
 	if (reason.includes('(?=') || reason.includes('(?!')) {
 		return `look-ahead is not supported by the linear-time regex engine (${reason})`;
 	}
-	if (/invalid escape sequence: `\\[1-9]`/.test(reason)) {
+	if (/invalid escape sequence: `\\[1-9]`/.test(reason) || pattern.includes('(?P=')) {
 		return `back-references are not supported by the linear-time regex engine (${reason})`;
 	}
-	if (reason.includes('(?>') || reason.includes('++') || reason.includes('*+')) {
+	if (pattern.includes('(?(')) {
+		return `conditional groups are not supported by the linear-time regex engine (${reason})`;
+	}
+	if (reason.includes('(?>') || /nested repetition operator: `.*\+`/.test(reason)) {
 		return `atomic groups and possessive quantifiers are not supported (${reason})`;
 	}
 	if (reason.includes('invalid repeat count')) {

@@ -7,6 +7,7 @@ import { render } from './kql-render';
 import { QueryColumns } from './kql-validity';
 import { applyPipeline } from './pipeline';
 import { CONVERT_SUFFIX, PIPELINE_SUFFIX, Refusal } from './refusal';
+import { tableOverrideNotes } from './table-override';
 import { conditionTree, workDetections, type CondNode } from './work-tree';
 
 /** Settings of a translation. */
@@ -121,7 +122,9 @@ function internalError(source: SourceText, e: unknown, range: Range): Diagnostic
  * condition. The first problem the reference would raise becomes `error` and no query is
  * returned, as the reference returns none. Where the reference's KQL would not be valid KQL, the
  * valid query of the same meaning is returned instead (see `kql-validity.ts`), and a field whose
- * column the table lacks gets a warning. Never throws.
+ * column the table lacks gets a warning. A `queryTable` override is written as given; when it
+ * gave queries, a note says if it is not a plain table name or not a table of the flavour's
+ * schema (see `table-override.ts`). Never throws.
  */
 export function translate(
 	parsed: ParseResult,
@@ -159,6 +162,9 @@ export function translate(
 			return { queries: [], diagnostics, error: outcome };
 		}
 		queries.push(...outcome);
+	}
+	if (queries.length > 0) {
+		diagnostics.push(...tableOverrideNotes(source, flavour, options.queryTable));
 	}
 	diagnostics.push(...notes.warnings);
 	if (notes.schemaPending !== null) {

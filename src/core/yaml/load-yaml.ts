@@ -1,7 +1,9 @@
 import { parseEvents, type Event } from 'js-yaml';
+import { SourceText } from '../source';
 import { pyYamlMark } from './py-mark';
 import { firstBadTab } from './tab-check';
 import { TreeBuilder } from './tree-builder';
+import { findUnclosedQuote, type UnclosedQuote } from './unclosed-quote';
 import type { YamlDocument, YamlProblem } from './yaml-tree';
 
 /** All documents of a stream, with the problems met while reading them. */
@@ -25,6 +27,11 @@ export function loadYaml(text: string): LoadedYaml {
 	} catch (err) {
 		const at = errorOffset(err, text);
 		const reason = err instanceof Error ? ((err as { reason?: string }).reason ?? err.message) : '';
+		const unclosed = quoteRunOut.test(reason) ? findUnclosedQuote(text) : null;
+		if (unclosed && unclosed.start < at) {
+			problems.push(unclosedQuoteProblem(text, unclosed));
+			return { documents: salvage(text, unclosed.start, problems), problems };
+		}
 		const reserved = text[at] === '@' || text[at] === '`';
 		const reference = reserved
 			? {
@@ -59,6 +66,30 @@ export function loadYaml(text: string): LoadedYaml {
 		});
 	}
 	return { documents, problems };
+}
+
+/** js-yaml's errors where an unclosed quoted scalar may be the cause. */
+const quoteRunOut =
+	/^(?:deficient indentation|unexpected end of the (?:stream|document) within a (?:single|double) quoted scalar)$/;
+
+/** The error PyYAML gives for a quoted scalar that runs out, placed at its opening quote. */
+function unclosedQuoteProblem(text: string, unclosed: UnclosedQuote): YamlProblem {
+	const { start, quote, end, endsAt } = unclosed;
+	const found = endsAt === 'stream' ? 'end of stream' : 'document separator';
+	const where =
+		endsAt === 'stream'
+			? 'the end of the text'
+			: `the document marker on line ${new SourceText(text).position(end).line}`;
+	return {
+		code: 'yaml_syntax',
+		severity: 'error',
+		message: `YAML syntax error: this quoted string is not closed; no closing ${quote} before ${where}.`,
+		range: { from: start, to: start + 1 },
+		reference: {
+			type: 'ScannerError',
+			message: `while scanning a quoted scalar\n${pyYamlMark(text, start)}\nfound unexpected ${found}\n${pyYamlMark(text, end)}`
+		}
+	};
 }
 
 function errorOffset(err: unknown, text: string): number {

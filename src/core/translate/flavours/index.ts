@@ -56,6 +56,11 @@ export function isFlavourId(s: string): s is FlavourId {
 	return s === 'sentinel_asim' || s === 'microsoft_xdr' || s === 'azure_monitor';
 }
 
+/** The flavours whose schema has a table of this name, in the order the UI lists them. */
+export function flavoursWithTable(table: string): FlavourId[] {
+	return flavours.filter((f) => knownTables[f.id].has(table)).map((f) => f.id);
+}
+
 /** The mapping and processing data of a flavour. */
 export function flavourData(id: FlavourId): FlavourData {
 	return data[id];
