@@ -1,3 +1,5 @@
+import { readExercise, type Exercise } from './workshop';
+
 /** An example rule shipped with the page, with events to try it on. */
 export interface Example {
 	/** Path under `rules/`, which also orders the picker. */
@@ -5,6 +7,8 @@ export interface Example {
 	title: string;
 	rule: string;
 	events: string;
+	/** Set for a workshop exercise (`rules/workshop/NN-name/rule.yml`). */
+	exercise?: Exercise;
 }
 
 /** The rule the page opens on when there is no saved work and no link. */
@@ -22,6 +26,22 @@ const eventFiles = import.meta.glob('/rules/**/*.events.{json,ndjson}', {
 	eager: true
 }) as Record<string, string>;
 
+const workshopFiles = import.meta.glob('/rules/workshop/*/{README.md,expect.json}', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+/** The exercise a rule file starts, when README.md and expect.json sit beside it. */
+function exerciseFor(rulePath: string): Exercise | undefined {
+	const folder = rulePath.replace(/\/rule\.yml$/, '');
+	if (folder === rulePath) return undefined;
+	const readme = workshopFiles[`${folder}/README.md`];
+	const expected = workshopFiles[`${folder}/expect.json`];
+	if (readme === undefined || expected === undefined) return undefined;
+	return readExercise(readme, expected) ?? undefined;
+}
+
 function eventsFor(rulePath: string): string {
 	const base = rulePath.replace(/\.yml$/, '');
 	return eventFiles[`${base}.events.json`] ?? eventFiles[`${base}.events.ndjson`] ?? '';
@@ -36,9 +56,21 @@ function titleOf(rule: string, path: string): string {
 export const examples: readonly Example[] = Object.entries(ruleFiles)
 	.map(([file, rule]) => {
 		const path = file.replace(/^\/rules\//, '');
-		return { path, title: titleOf(rule, path), rule, events: eventsFor(file) };
+		const example: Example = { path, title: titleOf(rule, path), rule, events: eventsFor(file) };
+		const exercise = exerciseFor(file);
+		if (exercise) example.exercise = exercise;
+		return example;
 	})
 	.sort((a, b) => a.path.localeCompare(b.path));
+
+/**
+ * The workshop exercise whose events are `events`, exactly: a saved draft or a shared link of
+ * an exercise brings its exercise back this way.
+ */
+export function exerciseWithEvents(events: string): Example | null {
+	if (events === '') return null;
+	return examples.find((e) => e.exercise && e.events === events) ?? null;
+}
 
 /** The example the page opens on. */
 export const defaultExample: Example | undefined =

@@ -1,10 +1,11 @@
 import type { FlavourId } from '../core/index';
+import type { Diagnostic } from '../core/index';
 import type { EventDetail, ExcerptResponse, WorkerRequest, WorkerResponse } from './protocol';
 
 /** Receives the responses of the newest match run only; older runs are dropped unseen. */
 export type RunListener = (response: WorkerResponse) => void;
 
-type Answer = EventDetail | ExcerptResponse | null;
+type Answer = EventDetail | ExcerptResponse | Diagnostic[] | null;
 
 /**
  * Talks to the matching worker. Every request gets a fresh id; starting a run supersedes the
@@ -69,6 +70,12 @@ export class MatchClient {
 		return this.#ask(request) as Promise<ExcerptResponse | null>;
 	}
 
+	/** The matcher's problems with `rule`, or null when the worker failed or is gone. */
+	check(rule: string, flavour: FlavourId): Promise<Diagnostic[] | null> {
+		const request: WorkerRequest = { type: 'check', id: this.#nextId++, rule, flavour };
+		return this.#ask(request) as Promise<Diagnostic[] | null>;
+	}
+
 	/** Ends the worker; pending answers resolve to null. */
 	dispose(): void {
 		this.#worker?.terminate();
@@ -115,6 +122,7 @@ export class MatchClient {
 			this.#pending.delete(response.id);
 			if (response.type === 'explained') resolve(response.detail);
 			else if (response.type === 'excerpt') resolve(response);
+			else if (response.type === 'checked') resolve(response.diagnostics);
 			else resolve(null);
 			return;
 		}

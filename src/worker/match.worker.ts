@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { compileMatcher, matchEvent, parseEvents, parseRule } from '../core/index';
-import type { Diagnostic, Matcher, ParseResult, Range } from '../core/index';
+import type { Diagnostic, FlavourId, Matcher, ParseResult, Range } from '../core/index';
 import { eventDetail, previewOf } from './event-detail';
 import {
 	maxEventDiagnostics,
@@ -34,6 +34,23 @@ let activeRun = 0;
 let loaded: { key: number; events: Promise<LoadedEvents> } | null = null;
 let lastRun: { id: number; matcher: Matcher; parsed: ParseResult; events: LoadedEvents } | null =
 	null;
+
+interface Compiled {
+	rule: string;
+	flavour: FlavourId;
+	parsed: ParseResult;
+	matcher: Matcher;
+}
+
+/** The last rule compiled: a check and the run that follows it compile the rule once. */
+let compiled: Compiled | null = null;
+
+function compile(rule: string, flavour: FlavourId): Compiled {
+	if (compiled && compiled.rule === rule && compiled.flavour === flavour) return compiled;
+	const parsed = parseRule(rule);
+	compiled = { rule, flavour, parsed, matcher: compileMatcher(parsed, { flavour }) };
+	return compiled;
+}
 
 const channel = new MessageChannel();
 const yielded: (() => void)[] = [];
@@ -84,8 +101,7 @@ async function run(request: MatchRequest): Promise<void> {
 	// Reading and parsing took a while: a newer request may already be waiting.
 	await yieldToMessages();
 	if (activeRun !== id) return;
-	const parsed = parseRule(request.rule);
-	const matcher = compileMatcher(parsed, { flavour: request.flavour });
+	const { parsed, matcher } = compile(request.rule, request.flavour);
 	const total = events.events.length;
 	const ranges = events.flatRanges.slice();
 	const negated = new Set(matcher.rules.flatMap((r) => r.negated));
@@ -185,6 +201,14 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 			});
 			break;
 		}
+		case 'check':
+			try {
+				const { diagnostics } = compile(request.rule, request.flavour).matcher;
+				post({ type: 'checked', id: request.id, diagnostics });
+			} catch (error) {
+				post({ type: 'error', id: request.id, message: describe(error) });
+			}
+			break;
 		case 'cancel':
 			if (activeRun === request.id) activeRun = 0;
 			break;

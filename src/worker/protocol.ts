@@ -34,6 +34,17 @@ export interface ExcerptRequest {
 	whole: boolean;
 }
 
+/**
+ * Asks for the matcher's problems with a rule (a regex RE2 cannot run, a network that is not
+ * one…), answered at once, whether or not there are events.
+ */
+export interface CheckRequest {
+	type: 'check';
+	id: number;
+	rule: string;
+	flavour: FlavourId;
+}
+
 /** Stops the run with this id; a newer request also stops any older run. */
 export interface CancelRequest {
 	type: 'cancel';
@@ -41,7 +52,8 @@ export interface CancelRequest {
 }
 
 /** Every message the page sends to the matching worker. */
-export type WorkerRequest = MatchRequest | ExplainRequest | ExcerptRequest | CancelRequest;
+export type WorkerRequest =
+	MatchRequest | ExplainRequest | ExcerptRequest | CheckRequest | CancelRequest;
 
 /** The verdict of one event, kept small: the list of results can hold a million rows. */
 export interface ResultRow {
@@ -134,6 +146,13 @@ export interface ExcerptResponse {
 	complete: boolean;
 }
 
+/** The matcher's problems with a rule, answering a `check` request. */
+export interface CheckedResponse {
+	type: 'checked';
+	id: number;
+	diagnostics: Diagnostic[];
+}
+
 /** Something failed inside the worker; the message is shown to the user. */
 export interface ErrorResponse {
 	type: 'error';
@@ -148,6 +167,7 @@ export type WorkerResponse =
 	| DoneResponse
 	| ExplainResponse
 	| ExcerptResponse
+	| CheckedResponse
 	| ErrorResponse;
 
 /** The most event problems a `started` message lists. */

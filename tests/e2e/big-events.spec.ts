@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { kqlText, openPlayground, pasteInto } from './helpers';
+import { expect, test } from '@playwright/test';
+import { kqlText, longTasksSince, openPlayground, pasteInto, watchLongTasks } from './helpers';
 
 /**
  * Large inputs: 100,000 Windows events (about 30 MB) loaded from a file are read, parsed and
@@ -71,29 +71,6 @@ function windowsEvents(count: number): string {
 		);
 	}
 	return lines.join('\n');
-}
-
-/** Records every main-thread task over 50 ms from the first script on; read with `longTasks`. */
-async function watchLongTasks(page: Page): Promise<void> {
-	await page.addInitScript(() => {
-		const tasks: { start: number; duration: number }[] = [];
-		(window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
-		new PerformanceObserver((list) => {
-			for (const entry of list.getEntries()) {
-				tasks.push({ start: entry.startTime, duration: entry.duration });
-			}
-		}).observe({ type: 'longtask', buffered: true });
-	});
-}
-
-async function longTasksSince(page: Page, since: number): Promise<number[]> {
-	return page.evaluate(
-		(from) =>
-			(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
-				.filter((t) => t.start + t.duration >= from)
-				.map((t) => Math.round(t.duration)),
-		since
-	);
 }
 
 test.describe('large event files', () => {

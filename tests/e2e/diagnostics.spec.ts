@@ -58,4 +58,59 @@ test.describe('long diagnostics', () => {
 		await expect(page.getByTestId('translate-error')).toHaveCount(0);
 		await expect(page.getByTestId('kql-output')).toContainText('MyDnsLogs\n| where ');
 	});
+
+	test('a regex the matcher cannot run is marked in the rule at once, without events', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		const events = page.getByTestId('events-input').locator('.cm-content');
+		await events.click();
+		await page.keyboard.press('ControlOrMeta+a');
+		await page.keyboard.press('Delete');
+		const rule = [
+			'title: Look-ahead',
+			'logsource:',
+			'    category: process_creation',
+			'detection:',
+			'    selection:',
+			"        CommandLine|re: 'a(?=b)'",
+			'    condition: selection'
+		].join('\n');
+		await pasteInto(page, 'sigma-editor', rule);
+		const problem = page.getByTestId('problem').filter({ hasText: 'match_regex_unsupported' });
+		await expect(problem.locator('.position')).toHaveText('6:25');
+		await expect(problem).toContainText('look-ahead is not supported');
+		await expect(page.getByTestId('sigma-editor').locator('.cm-lint-marker-warning')).toHaveCount(
+			1
+		);
+		await expect(page.getByTestId('event-result')).toHaveCount(0);
+
+		// Typing above it moves the mark with the text, and the fresh check agrees.
+		await page.getByTestId('sigma-editor').locator('.cm-line').first().click();
+		await page.keyboard.press('End');
+		await page.keyboard.type('\nstatus: test');
+		await expect(problem.locator('.position')).toHaveText('7:25');
+		await pasteInto(page, 'sigma-editor', rule.replace('a(?=b)', 'ab'));
+		await expect(problem).toHaveCount(0);
+		await expect(page.getByTestId('sigma-editor').locator('.cm-lint-marker-warning')).toHaveCount(
+			0
+		);
+	});
+
+	test('a YAML syntax error names no reference message', async ({ page }) => {
+		await openPlayground(page);
+		const rule = [
+			'title: Broken',
+			'logsource:',
+			'    product: windows',
+			'detection:',
+			'    sel:',
+			"        Image: 'abc",
+			'    condition: sel'
+		].join('\n');
+		await pasteInto(page, 'sigma-editor', rule);
+		const refusal = page.getByTestId('translate-error');
+		await expect(refusal.getByTestId('translate-error-message')).toContainText('YAML syntax error');
+		await expect(refusal).not.toContainText('Reference converter:');
+	});
 });

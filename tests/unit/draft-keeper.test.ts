@@ -97,4 +97,72 @@ describe('DraftKeeper', () => {
 		keeper.discardPrevious();
 		expect(loadPreviousDraft(storage)).toBeNull();
 	});
+
+	it('never writes back the work it opened, so an old tab cannot overwrite a newer draft', () => {
+		const storage = memoryStorage();
+		const old = state('title: OLD WORK IN TAB A\n');
+		const newer = state('title: NEW IMPORTANT WORK IN TAB B\n');
+		const tabA = new DraftKeeper(storage);
+		tabA.openedOwn(state(''));
+		tabA.save({ state: old, linkedTo: '' });
+		const tabB = new DraftKeeper(storage);
+		tabB.openedOwn(tabB.saved()!.state);
+		tabB.save({ state: newer, linkedTo: '' });
+		expect(tabA.save({ state: old, linkedTo: '' })).toBeNull();
+		expect(loadDraft(storage)?.state).toEqual(newer);
+		expect(loadPreviousDraft(storage)).toBeNull();
+	});
+
+	it('has a tab without changes take over the draft another tab saved', () => {
+		const storage = memoryStorage();
+		const tabA = new DraftKeeper(storage);
+		tabA.openedOwn(draftA);
+		const tabB = new DraftKeeper(storage);
+		tabB.openedOwn(draftA);
+		tabB.save({ state: linkB, linkedTo: '' });
+		expect(tabA.changedElsewhere(draftA)).toEqual({ adopt: linkB });
+		// Taken over, the newer draft is clean: nothing to save, nothing to take over again.
+		expect(tabA.save({ state: linkB, linkedTo: '' })).toBeNull();
+		expect(tabA.changedElsewhere(linkB)).toEqual({ adopt: null });
+	});
+
+	it('keeps both versions when two tabs change the draft at once', () => {
+		const storage = memoryStorage();
+		const tabA = new DraftKeeper(storage);
+		tabA.openedOwn(draftA);
+		const tabB = new DraftKeeper(storage);
+		tabB.openedOwn(draftA);
+		tabB.save({ state: linkB, linkedTo: '' });
+		// Tab A has its own change when it hears of tab B's: it keeps its work on screen.
+		expect(tabA.changedElsewhere(linkC)).toEqual({ adopt: null });
+		const saved = tabA.save({ state: linkC, linkedTo: '' });
+		const displaced = { state: linkB, linkedTo: '', replacedByTab: true };
+		expect(saved).toEqual({ eventsKept: true, error: null, displaced });
+		expect(loadDraft(storage)?.state).toEqual(linkC);
+		expect(loadPreviousDraft(storage)).toEqual(displaced);
+		// Tab B, without changes since, shows tab A's work and offers its own back.
+		expect(tabB.changedElsewhere(linkB)).toEqual({
+			adopt: linkC,
+			kept: { draft: displaced, slot: 'previous' }
+		});
+		expect(
+			tabB.bringBack({ draft: displaced, slot: 'previous' }, { state: linkC, linkedTo: '' })
+		).toEqual(linkB);
+		expect(loadDraft(storage)?.state).toEqual(linkB);
+		expect(loadPreviousDraft(storage)).toEqual({ state: linkC, linkedTo: '', replacedByTab: true });
+	});
+
+	it('offers the newer draft while an unedited link is on screen', () => {
+		const storage = memoryStorage();
+		const tabA = new DraftKeeper(storage);
+		tabA.openedOwn(draftA);
+		tabA.save({ state: linkC, linkedTo: '' });
+		const tabB = new DraftKeeper(storage);
+		tabB.openedLink(linkB);
+		tabA.save({ state: draftA, linkedTo: '' });
+		expect(tabB.changedElsewhere(linkB)).toEqual({
+			adopt: null,
+			kept: { draft: { state: draftA, linkedTo: '' }, slot: 'saved' }
+		});
+	});
 });

@@ -43,11 +43,11 @@ describe('item explanations', () => {
 			valueRange: null,
 			path: ['CommandLine'],
 			actual: 'schtasks /create /tr C:\\Temp\\x.exe',
-			reason: 'The event value matches all 2 values: "/create" and "\\\\Temp\\\\".'
+			reason: 'The event value matches all 2 values: "/create" and "\\Temp\\".'
 		});
 		expect(reason([line], { CommandLine: 'schtasks /create' })).toEqual([
 			false,
-			'The event value does not match "\\\\Temp\\\\", and all 2 values must match.'
+			'The event value does not match "\\Temp\\", and all 2 values must match.'
 		]);
 	});
 

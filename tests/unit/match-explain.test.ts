@@ -55,7 +55,7 @@ describe('explanations', () => {
 				valueRange: at("'\\hostname.exe'"),
 				path: ['Event', 'EventData', 'Image'],
 				actual: 'C:\\x\\hostname.exe',
-				reason: 'The event value matches "\\\\hostname.exe".'
+				reason: 'The event value matches "\\hostname.exe".'
 			},
 			{
 				key: 'CommandLine|contains',

@@ -42,8 +42,13 @@ function shorten(value: unknown): string | number | boolean | null | undefined {
 	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
+/** A value as a reader writes it: strings in double quotes as they are, without JSON escapes. */
+function quoted(value: PlainValue): string {
+	return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
 function show(raw: PlainValue | undefined): string {
-	return raw === undefined ? 'the value' : JSON.stringify(raw);
+	return raw === undefined ? 'the value' : quoted(raw);
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -77,7 +82,7 @@ function formText(form: SigmaValue, item: DetectionItem, raw: PlainValue): strin
 	if (addedTail && !written.endsWith('*') && isStar(parts[parts.length - 1])) {
 		parts = parts.slice(0, -1);
 	}
-	return JSON.stringify(sigmaStringText({ type: 'string', parts }));
+	return quoted(sigmaStringText({ type: 'string', parts }));
 }
 
 const comparisons = {
@@ -100,7 +105,7 @@ function describe(item: DetectionItem, index: number, form: number | null): stri
 			return `${text} (a ${expansionName(item)} form of ${show(raw)})`;
 		}
 		case 'regex':
-			return `the regular expression ${JSON.stringify(value.regexp)}`;
+			return `the regular expression ${quoted(value.regexp)}`;
 		case 'cidr':
 			return `an address in ${value.cidr}`;
 		case 'compare':

@@ -26,6 +26,16 @@ export interface Draft {
 	 * the draft is newer than the link and wins.
 	 */
 	linkedTo: string;
+	/**
+	 * Set on a draft in the "previous draft" slot that was put there because another tab saved
+	 * its own work over it (both tabs had changes); absent when a shared link replaced it.
+	 */
+	replacedByTab?: boolean;
+}
+
+/** True when `key` is one of the `localStorage` keys the drafts use (for `storage` events). */
+export function isDraftKey(key: string | null): boolean {
+	return key === null || key === storageKey || key === previousKey;
 }
 
 /** True when two states hold the same rule, events, flavour and table override. */
@@ -77,10 +87,11 @@ export function saveDraft(draft: Draft, storage: DraftStorage = localStorage): S
 }
 
 function writeDraft(storage: DraftStorage, key: string, draft: Draft): string | null {
-	const { state, linkedTo } = draft;
+	const { state, linkedTo, replacedByTab } = draft;
 	const events = state.events.length <= maxStoredEvents ? state.events : '';
+	const mark = replacedByTab ? { replacedByTab } : {};
 	try {
-		storage.setItem(key, JSON.stringify({ ...state, events, linkedTo }));
+		storage.setItem(key, JSON.stringify({ ...state, events, linkedTo, ...mark }));
 		return null;
 	} catch (error) {
 		return error instanceof Error ? error.message : String(error);
@@ -91,7 +102,10 @@ function readDraft(storage: DraftStorage, key: string): Draft | null {
 	try {
 		const text = storage.getItem(key);
 		if (!text) return null;
-		const value = JSON.parse(text) as Partial<PlaygroundState> & { linkedTo?: unknown };
+		const value = JSON.parse(text) as Partial<PlaygroundState> & {
+			linkedTo?: unknown;
+			replacedByTab?: unknown;
+		};
 		if (typeof value.rule !== 'string' || typeof value.flavour !== 'string') return null;
 		if (!isFlavourId(value.flavour)) return null;
 		const state: PlaygroundState = {
@@ -103,7 +117,12 @@ function readDraft(storage: DraftStorage, key: string): Draft | null {
 		if (typeof value.queryTable === 'string' && value.queryTable) {
 			state.queryTable = value.queryTable;
 		}
-		return { state, linkedTo: typeof value.linkedTo === 'string' ? value.linkedTo : '' };
+		const draft: Draft = {
+			state,
+			linkedTo: typeof value.linkedTo === 'string' ? value.linkedTo : ''
+		};
+		if (value.replacedByTab === true) draft.replacedByTab = true;
+		return draft;
 	} catch {
 		return null;
 	}

@@ -72,6 +72,8 @@ export class Matching {
 	filter = $state<RowFilter>('all');
 	/** How many verdicts the list shows under `filter`. */
 	shown = $state(0);
+	/** The matcher's problems with the rule, and the rule text they belong to (see `check`). */
+	checked = $state.raw<{ rule: string; diagnostics: Diagnostic[] }>({ rule: '', diagnostics: [] });
 
 	#rows: ResultRow[] = [];
 	/** Positions in `#rows` of the verdicts `filter` lets through; unused for `all`. */
@@ -82,7 +84,13 @@ export class Matching {
 	#last: Request | null = null;
 	#started: StartedResponse | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** True from a request until its run starts. */
+	#waiting = false;
+	/** The run `detail` belongs to. */
+	#detailRun = 0;
 	#client = new MatchClient((response) => this.#receive(response));
+	#checking = false;
+	#nextCheck: { rule: string; flavour: FlavourId } | null = null;
 
 	/** The verdict at `position` in event order, once it has arrived. */
 	row(position: number): ResultRow | undefined {
@@ -122,6 +130,7 @@ export class Matching {
 	/** Schedules matching of `events` against `rule`, replacing any pending or running request. */
 	request(rule: string, events: EventsInput, flavour: FlavourId): void {
 		clearTimeout(this.#timer);
+		this.#waiting = true;
 		this.#last = { rule, events, flavour };
 		this.#timer = setTimeout(() => this.#start(rule, events, flavour), matchDelayMs);
 	}
@@ -147,6 +156,20 @@ export class Matching {
 		this.reading = false;
 	}
 
+	/**
+	 * True when the explanation on screen is that of event `index` in the current verdicts: not
+	 * one kept from before the rule or the events changed, while their new verdicts are pending.
+	 */
+	isExplained(index: number): boolean {
+		return (
+			this.selected === index &&
+			this.detail !== null &&
+			this.#detailRun === this.#run &&
+			!this.#waiting &&
+			!this.running
+		);
+	}
+
 	/** Selects an event and fetches its full verdict with the explanation. */
 	async select(index: number | null): Promise<void> {
 		// Re-selecting the same event after a new run keeps the old explanation until the new one
@@ -156,12 +179,25 @@ export class Matching {
 		if (index === null) return;
 		const run = this.#run;
 		const detail = await this.#client.explain(run, index);
-		if (this.selected === index && this.#run === run) this.detail = detail;
+		if (this.selected === index && this.#run === run) {
+			this.detail = detail;
+			this.#detailRun = run;
+		}
 	}
 
 	/** The start of the current events as text (see `MatchClient.excerpt`). */
 	excerpt(limit: number, whole: boolean): Promise<ExcerptResponse | null> {
 		return this.#client.excerpt(limit, whole);
+	}
+
+	/**
+	 * Asks the worker for the matcher's problems with `rule` at once, events or not; the answer
+	 * lands in `checked`. While one check runs, only the latest of the rules that arrive meanwhile
+	 * is checked next, so fast typing never queues up work.
+	 */
+	check(rule: string, flavour: FlavourId): void {
+		this.#nextCheck = { rule, flavour };
+		if (!this.#checking) void this.#runChecks();
 	}
 
 	/** Ends the worker. */
@@ -170,7 +206,19 @@ export class Matching {
 		this.#client.dispose();
 	}
 
+	async #runChecks(): Promise<void> {
+		this.#checking = true;
+		while (this.#nextCheck) {
+			const { rule, flavour } = this.#nextCheck;
+			this.#nextCheck = null;
+			const diagnostics = await this.#client.check(rule, flavour);
+			if (diagnostics) this.checked = { rule, diagnostics };
+		}
+		this.#checking = false;
+	}
+
 	#start(rule: string, events: EventsInput, flavour: FlavourId): void {
+		this.#waiting = false;
 		this.cancelled = false;
 		if (typeof events === 'string' && events.trim() === '') {
 			this.#client.cancel();
@@ -253,6 +301,9 @@ export class Matching {
 
 	#adopt(started: StartedResponse): void {
 		this.#started = null;
+		// The explanation of an event of the events replaced is not kept on screen: the event at
+		// its index is another one now. The selection stays, and `done` explains the new event.
+		if (this.resultsFor !== this.#runEvents) this.detail = null;
 		this.#reset(this.#runEvents);
 		this.running = true;
 		this.#ranges = started.ranges;
