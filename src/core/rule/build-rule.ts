@@ -9,7 +9,7 @@ import {
 	type YamlNode,
 	type YamlScalar
 } from '../yaml/yaml-tree';
-import type { Condition, LogSource, NamedDetection, SigmaRule } from './model';
+import type { Condition, ConditionNode, LogSource, NamedDetection, SigmaRule } from './model';
 import { DetectionBuilder } from './parse-detection';
 import { Problems } from './problem';
 import { checkAttributes } from './rule-attributes';
@@ -269,13 +269,16 @@ function buildCondition(
 	return cond;
 }
 
-function mapRanges<T extends { range: Range }>(node: T, at: (i: number) => number): T {
-	const out = { ...node, range: { from: at(node.range.from), to: at(node.range.to) } } as T & {
-		args?: unknown;
-		arg?: unknown;
-	};
-	const n = node as unknown as { args?: { range: Range }[]; arg?: { range: Range } };
-	if (n.args) (out as { args: unknown }).args = n.args.map((a) => mapRanges(a, at));
-	if (n.arg) (out as { arg: unknown }).arg = mapRanges(n.arg, at);
-	return out;
+/** The condition tree with offsets of the condition text turned into offsets of the source. */
+function mapRanges(node: ConditionNode, at: (i: number) => number): ConditionNode {
+	const range = { from: at(node.range.from), to: at(node.range.to) };
+	switch (node.kind) {
+		case 'and':
+		case 'or':
+			return { ...node, range, args: node.args.map((a) => mapRanges(a, at)) };
+		case 'not':
+			return { ...node, range, arg: mapRanges(node.arg, at) };
+		default:
+			return { ...node, range };
+	}
 }
