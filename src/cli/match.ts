@@ -118,7 +118,7 @@ export function matchRuleFile(
  * The matcher's problems with a rule (a regular expression it cannot run, a placeholder without
  * values...), each once, as `RULE:LINE:COL: warning: message` with 1-based line and column.
  */
-export function warningLines(rulePath: string, diagnostics: readonly Diagnostic[]): string[] {
+function warningLines(rulePath: string, diagnostics: readonly Diagnostic[]): string[] {
 	const lines = diagnostics.map((d) => {
 		const { line, column, message } = errorRecord(d);
 		return `${rulePath}:${line}:${column}: ${d.severity}: ${message}`;

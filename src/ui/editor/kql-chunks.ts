@@ -5,7 +5,7 @@
 export const highlightLimit = 30_000;
 
 /** About how many characters one chunk of long output holds. */
-export const chunkSize = 2_000;
+const chunkSize = 2_000;
 
 /**
  * Cuts `text` into pieces of about `size` characters that add up to it. A piece ends after a
